@@ -1,0 +1,72 @@
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  userDataDir: string;
+  /** `chrome-extension://<id>/<path>` */
+  pageUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test a browser restart); a fresh one is made otherwise. */
+  userDataDir?: string;
+  /** Extra Chromium switches, e.g. `--host-resolver-rules=...`. */
+  args?: string[];
+  ignoreHTTPSErrors?: boolean;
+}
+
+/** Launches Debian's Chromium headless with the built chrome-mv3 extension loaded. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const ownsProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sellernav-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...(options.args ?? []),
+    ],
+  });
+  const serviceWorker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    userDataDir,
+    pageUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await context.close();
+      if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh profile directory the caller owns (for restart tests). */
+export function freshProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'sellernav-e2e-'));
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+// Firefox is built as MV3 as well (Firefox ≥ 128 runs MV3 event pages, sidebar_action and optional host
+// permissions), so both browsers share one permission model; see docs/permissions.md.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Feed origins are asked for one at a time, when the seller adds a feed.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    omnibox: { keyword: 'sn' },
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandOpenPopup__',
+      },
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: '__MSG_commandToggleSidebar__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sellernav@sellernav.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});

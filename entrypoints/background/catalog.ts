@@ -1,0 +1,2 @@
+/** Background listeners of the catalog area. */
+export function registerCatalog(): void {}

@@ -1,0 +1,2 @@
+/** Background listeners of the quick-launch area. */
+export function registerQuickLaunch(): void {}

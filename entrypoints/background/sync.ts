@@ -1,0 +1,2 @@
+/** Background listeners of the sync area. */
+export function registerSync(): void {}

@@ -1,0 +1,2 @@
+/** Background listeners of the tips area. */
+export function registerTips(): void {}

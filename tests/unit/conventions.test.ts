@@ -14,9 +14,9 @@ function filesUnder(dir: string, ext = /\.(ts|tsx)$/): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map(
-    (m) => m[1]!,
-  );
+  [
+    ...readFileSync(join(root, file), 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g),
+  ].map((m) => m[1]!);
 
 describe('the shared core stays pure', () => {
   const coreFiles = filesUnder('core');

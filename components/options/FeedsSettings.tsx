@@ -1,0 +1,4 @@
+/** Settings section: placeholder until its area fills it in. */
+export function FeedsSettings() {
+  return null;
+}

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
+    globals: true,
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 
-// Firefox is built as MV3 as well (Firefox ≥ 128 runs MV3 event pages, sidebar_action and optional host
+// Firefox is built as MV3 as well (Firefox ≥ 140 runs MV3 event pages, sidebar_action and optional host
 // permissions), so both browsers share one permission model; see docs/permissions.md.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -29,9 +29,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'sellernav@sellernav.example',
-              strict_min_version: '128.0',
+              // 140 is the first Firefox that reads data_collection_permissions (Android: 142).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

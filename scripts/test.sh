@@ -17,6 +17,8 @@ npx vitest run
 step build chrome-mv3 and firefox-mv3
 npx wxt build >/dev/null
 npx wxt build -b firefox >/dev/null
+step checks of the built extension: manifests, CSP, no remote code, web-ext lint
+npx vitest run -c vitest.build.config.ts
 step catalog CLI contract
 if [ -f ../shared/contract/check-cli.mjs ]; then
   node ../shared/contract/check-cli.mjs

@@ -1,0 +1,108 @@
+/**
+ * Text handling shared by the page map, the index builder and the matcher. Seller Central speaks many
+ * languages, so words are found two ways: Latin-script (and other spaced-script) words at a word start, and
+ * CJK text (Chinese, Japanese) as plain substrings, since it has no spaces to split on.
+ */
+
+/** Han, Hiragana, Katakana (incl. the prolonged sound mark), Hangul: scripts written without spaces. */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/** Accents on Latin letters only: Japanese voicing marks (パ = ハ + ゚) must stay. */
+const LATIN_DIACRITICS = /(\p{Script=Latin})\p{Mn}+/gu;
+
+/**
+ * Lowercase, width-folded (NFKC: full-width Ｐａｓｓ → pass) and accent-folded (é → e) text, so that
+ * `Rücksendungen`, `RUCKSENDUNGEN` and `rucksendungen` compare equal. CJK characters are unchanged.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(LATIN_DIACRITICS, '$1')
+    .normalize('NFC');
+}
+
+export function hasCjk(text: string): boolean {
+  return CJK_CHAR.test(text);
+}
+
+/** Words that carry no meaning on a Seller Central page: they are in every title or every sentence. */
+const STOPWORDS = new Set(
+  (
+    'a an and are as at be by can de der die das du des et for from how i if in is it la le les los las me ' +
+    'my not of on or our the this to und was what when where which why with you your ein eine el en il un ' +
+    'une y o di da del della per con su amazon seller sellers central sellercentral page home ' +
+    'manage view all new help'
+  ).split(' '),
+);
+const CJK_STOP = new Set(['亚马', '马逊', '卖家', '平台', '中心', '怎么', '么办', '如何', '什么', '页面']);
+
+/**
+ * Search tokens of a text: Latin-script words (2+ characters, stop words removed, a plural `s` dropped) and
+ * CJK bigrams (a lone CJK character stays a token), all normalized. Used for text relevance only; the page
+ * map and `match.keywords` use `containsTerm`, which is stricter.
+ */
+export function tokenize(text: string): string[] {
+  const normalized = normalizeText(text);
+  const tokens: string[] = [];
+  for (const [run] of normalized.matchAll(CJK_RUN)) {
+    if (run.length === 1) tokens.push(run);
+    for (let i = 0; i + 1 < run.length; i++) {
+      const bigram = run.slice(i, i + 2);
+      if (!CJK_STOP.has(bigram)) tokens.push(bigram);
+    }
+  }
+  for (const [word] of normalized.replace(CJK_RUN, ' ').matchAll(WORD_RUN)) {
+    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+    tokens.push(stem(word));
+  }
+  return tokens;
+}
+
+/** A light, language-blind stem: enough to let `returns` meet `return` and `orders` meet `order`. */
+function stem(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/** A term prepared once for `containsTerm`. */
+export interface PreparedTerm {
+  /** Normalized term text. */
+  text: string;
+  /** CJK terms match anywhere; others must start at a word boundary. */
+  cjk: boolean;
+  /** Short Latin terms (≤ 4 letters, e.g. `vat`, `resi`) must also end at a word boundary. */
+  whole: boolean;
+}
+
+export function prepareTerm(term: string): PreparedTerm | null {
+  const text = normalizeText(term).replace(/\s+/g, ' ').trim();
+  if (text === '') return null;
+  const cjk = hasCjk(text);
+  return { text, cjk, whole: !cjk && text.length <= 4 };
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/**
+ * Whether `haystack` (already normalized, whitespace collapsed) holds the term. Latin terms must start a word
+ * (`return` finds `returns`, `Bestellung` finds `Bestellungen`, but `tax` never finds `syntax`).
+ */
+export function containsTerm(haystack: string, term: PreparedTerm): boolean {
+  if (term.cjk) return haystack.includes(term.text);
+  let from = 0;
+  for (;;) {
+    const at = haystack.indexOf(term.text, from);
+    if (at < 0) return false;
+    const startsWord = !isWordChar(haystack[at - 1]);
+    const endsWord = !term.whole || !isWordChar(haystack[at + term.text.length]);
+    if (startsWord && endsWord) return true;
+    from = at + 1;
+  }
+}
+
+/** Normalized text with whitespace collapsed: the form `containsTerm` searches. */
+export function searchableText(text: string): string {
+  return normalizeText(text).replace(/\s+/g, ' ').trim();
+}

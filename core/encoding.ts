@@ -1,0 +1,122 @@
+/**
+ * Bytes → text for feeds, without Node built-ins: BOMs, UTF-16/32 sniffing, the XML declaration's encoding
+ * and an HTTP charset, decoded with the platform's `TextDecoder` (which covers GBK/GB2312, Big5, Shift_JIS,
+ * EUC-KR and windows-125x in browsers and in Node with full ICU). UTF-32 is decoded by hand because the
+ * Encoding Standard leaves it out.
+ */
+
+export interface DecodedText {
+  text: string;
+  /** The encoding actually used, lower-case WHATWG name (or utf-32le/utf-32be). */
+  encoding: string;
+  warnings: string[];
+}
+
+type Utf32 = 'utf-32le' | 'utf-32be';
+
+function sniffBom(b: Uint8Array): { encoding: string; length: number } | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (b[0] === 0x00 && b[1] === 0x00 && b[2] === 0xfe && b[3] === 0xff)
+    return { encoding: 'utf-32be', length: 4 };
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0x00 && b[3] === 0x00)
+    return { encoding: 'utf-32le', length: 4 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  return null;
+}
+
+/** XML 1.0 Appendix F: a BOM-less document starting with `<` or `<?` in a wide encoding. */
+function sniffWideXml(b: Uint8Array): string | null {
+  if (b.length < 4) return null;
+  const [a, c, d, e] = [b[0], b[1], b[2], b[3]];
+  if (a === 0 && c === 0 && d === 0 && e === 0x3c) return 'utf-32be';
+  if (a === 0x3c && c === 0 && d === 0 && e === 0) return 'utf-32le';
+  if (a === 0 && c === 0x3c && d === 0 && e === 0x3f) return 'utf-16be';
+  if (a === 0x3c && c === 0 && d === 0x3f && e === 0) return 'utf-16le';
+  return null;
+}
+
+/** `charset` parameter of a Content-Type header, lower-cased, or null. */
+export function charsetFromContentType(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  const m = /;\s*charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^;\s]*))/i.exec(contentType);
+  const value = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim().toLowerCase();
+  return value || null;
+}
+
+/** The encoding named in `<?xml … encoding="…"?>`, read from an ASCII-compatible prefix. */
+function xmlDeclEncoding(b: Uint8Array, offset: number): string | null {
+  const end = Math.min(b.length, offset + 512);
+  let head = '';
+  for (let i = offset; i < end; i++) head += String.fromCharCode(b[i]!);
+  const decl = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  return decl ? decl[1]!.toLowerCase() : null;
+}
+
+function decodeUtf32(b: Uint8Array, start: number, kind: Utf32): string {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const little = kind === 'utf-32le';
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = start; i + 4 <= b.length; i += 4) {
+    const cp = view.getUint32(i, little);
+    chunk.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? cp : 0xfffd);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
+}
+
+function makeDecoder(label: string, fatal: boolean): TextDecoder | null {
+  try {
+    return new TextDecoder(label, { fatal, ignoreBOM: false });
+  } catch {
+    return null;
+  }
+}
+
+/** Labels that name a wide encoding without saying its byte order. */
+const WIDE_WITHOUT_ORDER = /^(utf-?16|utf-?32|ucs-?2|ucs-?4|iso-10646-ucs-2|unicode)$/;
+
+/**
+ * Decodes feed bytes. Precedence follows how publishers actually get it wrong least often: a BOM wins, then
+ * an HTTP charset, then the XML declaration, then UTF-8. A declared encoding that the bytes contradict is
+ * decoded leniently with a warning rather than refused.
+ */
+export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null): DecodedText {
+  const warnings: string[] = [];
+  const bom = sniffBom(bytes);
+  const wide = bom ? null : sniffWideXml(bytes);
+  const start = bom?.length ?? 0;
+
+  let label: string | null = bom?.encoding ?? wide ?? null;
+  if (!label) {
+    const http = charsetFromContentType(contentType);
+    const declared = xmlDeclEncoding(bytes, start);
+    for (const candidate of [http, declared]) {
+      if (!candidate || WIDE_WITHOUT_ORDER.test(candidate)) continue;
+      if (makeDecoder(candidate, false)) {
+        label = candidate;
+        break;
+      }
+      warnings.push(`unknown character encoding "${candidate}" ignored`);
+    }
+  }
+  label ??= 'utf-8';
+
+  if (label === 'utf-32le' || label === 'utf-32be') {
+    return { text: decodeUtf32(bytes, start, label), encoding: label, warnings };
+  }
+  const body = bytes.subarray(start);
+  const strict = makeDecoder(label, true)!;
+  try {
+    return { text: strict.decode(body), encoding: strict.encoding, warnings };
+  } catch {
+    const lenient = makeDecoder(label, false)!;
+    warnings.push(`the feed has bytes that are not valid ${lenient.encoding}; they were replaced`);
+    return { text: lenient.decode(body), encoding: lenient.encoding, warnings };
+  }
+}

@@ -97,6 +97,8 @@ export interface FeedManifestRecord {
   hashes: Record<string, string>;
   /** Item id → chunk id. */
   chunkOf: Record<string, string>;
+  /** Chunk id → content hash of the chunk as stored: an unchanged chunk is not rewritten. */
+  chunkHashes: Record<string, string>;
   /** Item id → first seen (epoch ms). */
   firstSeen: Record<string, number>;
   /** Ids this feed has tombstoned: never shown again. */

@@ -19,6 +19,8 @@ export interface RawItem {
   url: string | null;
   /** Base for the item's URL and the relative links in its content. */
   base: string | null;
+  /** Base for the content's relative links when it differs (xml:base on the content element). */
+  contentBase?: string | null;
   title: TextValue | null;
   summary: TextValue | null;
   content: TextValue | null;
@@ -153,7 +155,7 @@ export function normalizeItems(
     }
 
     const summary = asText(raw.summary);
-    const content_html = asHtml(raw.content, url ?? raw.base);
+    const content_html = asHtml(raw.content, raw.contentBase ?? url ?? raw.base);
     let title = asText(raw.title);
     if (!title) {
       const fallback = summary ?? (content_html ? htmlToText(content_html) : null);

@@ -1,0 +1,194 @@
+/**
+ * A small namespace-aware XML tree for feeds, built from htmlparser2's SAX events in XML mode. htmlparser2
+ * never expands DOCTYPE entities (no XML bomb can detonate), recovers from the mismatched tags real feeds
+ * contain, and is the parser sanitize-html already ships, so reading XML adds little to the bundle.
+ * DOCTYPE internal subsets are still cut out before parsing, so no entity declaration reaches any parser.
+ */
+import { decodeHTMLStrict } from 'entities';
+import { Parser } from 'htmlparser2';
+import { FeedError } from '../model';
+import { resolveUrl } from '../urls';
+
+export interface XElement {
+  /** Namespace alias (see NAMESPACES) + ':' + local name, e.g. `atom:link`, `:title` for no namespace. */
+  key: string;
+  local: string;
+  ns: string;
+  /** Attributes by their name as written, values decoded. */
+  attrs: Record<string, string>;
+  children: XNode[];
+  /** Effective xml:base (resolved against the parent's), or the document URL. */
+  base: string | null;
+  lang: string | null;
+}
+export type XNode = XElement | string;
+
+/** Namespace URIs → the short aliases readers use. RSS-family namespaces read as no namespace. */
+const NAMESPACES: Record<string, string> = {
+  'http://www.w3.org/2005/Atom': 'atom',
+  'http://purl.org/atom/ns#': 'atom03',
+  'http://purl.org/rss/1.0/': '',
+  'http://my.netscape.com/rdf/simple/0.9/': '',
+  'http://backend.userland.com/rss2': '',
+  'http://blogs.law.harvard.edu/tech/rss': '',
+  'http://backend.userland.com/rss': '',
+  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
+  'http://purl.org/rss/1.0/modules/content/': 'content',
+  'http://purl.org/dc/elements/1.1/': 'dc',
+  'http://purl.org/dc/terms/': 'dcterms',
+  'http://www.w3.org/1999/xhtml': 'xhtml',
+  'http://search.yahoo.com/mrss/': 'media',
+  'http://search.yahoo.com/mrss': 'media',
+};
+
+/** Prefixes feeds use without declaring them; read by convention. */
+const CONVENTIONAL_PREFIXES: Record<string, string> = {
+  atom: 'http://www.w3.org/2005/Atom',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  media: 'http://search.yahoo.com/mrss/',
+  xhtml: 'http://www.w3.org/1999/xhtml',
+};
+
+export interface XmlDocument {
+  root: XElement;
+  warnings: string[];
+  /** The element below the root left open at the end of the text (a cut-off file), or null. */
+  unclosed: string | null;
+}
+
+/** Finds a DOCTYPE before the root element and cuts out its internal subset (entity declarations). */
+export function neutralizeDoctype(text: string): { text: string; hadEntities: boolean } {
+  const head = text.slice(0, 4096);
+  const at = head.search(/<!DOCTYPE/i);
+  if (at < 0) return { text, hadEntities: false };
+  const bracket = text.indexOf('[', at);
+  const close = text.indexOf('>', at);
+  if (close < 0) return { text: text.slice(0, at), hadEntities: false };
+  if (bracket < 0 || bracket > close)
+    return { text: text.slice(0, at) + text.slice(close + 1), hadEntities: false };
+  const subsetEnd = /\]\s*>/g;
+  subsetEnd.lastIndex = bracket;
+  const end = subsetEnd.exec(text);
+  const stop = end ? end.index + end[0].length : text.length;
+  const hadEntities = /<!ENTITY/i.test(text.slice(bracket, stop));
+  return { text: text.slice(0, at) + text.slice(stop), hadEntities };
+}
+
+function decode(value: string): string {
+  return value.includes('&') ? decodeHTMLStrict(value) : value;
+}
+
+/** Text content of an element and its descendants. */
+export function textOf(node: XElement): string {
+  if (node.children.length === 1 && typeof node.children[0] === 'string') return node.children[0];
+  let out = '';
+  for (const child of node.children) out += typeof child === 'string' ? child : textOf(child);
+  return out;
+}
+
+export function hasElementChildren(node: XElement): boolean {
+  return node.children.some((c) => typeof c !== 'string');
+}
+
+/**
+ * Parses feed XML into a tree, repairing mismatched tags with a warning. Throws `FeedError` when there is no
+ * element at all; a cut-off file is reported in `unclosed` for the caller to refuse once it knows what it read.
+ */
+export function parseXml(input: string, documentUrl: string | null): XmlDocument {
+  const warnings: string[] = [];
+  const { text, hadEntities } = neutralizeDoctype(input);
+  if (hadEntities) warnings.push('the feed declares its own entities in a DOCTYPE; they were ignored');
+
+  const top: XElement = {
+    key: '#document',
+    local: '#document',
+    ns: '',
+    attrs: {},
+    children: [],
+    base: documentUrl,
+    lang: null,
+  };
+  const stack: XElement[] = [top];
+  const scopes: Record<string, string>[] = [{ ...CONVENTIONAL_PREFIXES, '': '' }];
+  let inCdata = false;
+  let repaired = 0;
+  let openAtEnd: string[] = [];
+  let ended = false;
+  // htmlparser2 reports a self-closing tag's close as implied too: it comes straight after its open.
+  let justOpened = false;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const parent = stack[stack.length - 1]!;
+        const scope: Record<string, string> = { ...scopes[scopes.length - 1]! };
+        const attrs: Record<string, string> = {};
+        for (const [attrName, raw] of Object.entries(attribs)) {
+          const value = decode(raw);
+          attrs[attrName] = value;
+          if (attrName === 'xmlns') scope[''] = value;
+          else if (attrName.startsWith('xmlns:')) scope[attrName.slice(6)] = value;
+        }
+        const colon = name.indexOf(':');
+        const prefix = colon > 0 ? name.slice(0, colon) : '';
+        const local = colon > 0 ? name.slice(colon + 1) : name;
+        const ns = scope[prefix] ?? '';
+        const alias = NAMESPACES[ns] ?? (ns === '' ? '' : ns);
+        const xmlBase = attrs['xml:base'];
+        const base =
+          xmlBase !== undefined ? (resolveUrl(xmlBase, parent.base)?.href ?? parent.base) : parent.base;
+        const el: XElement = {
+          key: `${alias}:${local}`,
+          local,
+          ns,
+          attrs,
+          children: [],
+          base,
+          lang: attrs['xml:lang'] ?? parent.lang,
+        };
+        parent.children.push(el);
+        stack.push(el);
+        scopes.push(scope);
+        justOpened = true;
+      },
+      onclosetag(_name, isImplied) {
+        if (ended) openAtEnd.push(stack[stack.length - 1]!.local);
+        else if (isImplied && !justOpened) repaired++;
+        justOpened = false;
+        stack.pop();
+        scopes.pop();
+      },
+      ontext(data) {
+        justOpened = false;
+        const parent = stack[stack.length - 1]!;
+        const value = inCdata ? data : decode(data);
+        const last = parent.children.length - 1;
+        if (last >= 0 && typeof parent.children[last] === 'string') parent.children[last] += value;
+        else parent.children.push(value);
+      },
+      oncdatastart() {
+        inCdata = true;
+      },
+      oncdataend() {
+        inCdata = false;
+      },
+    },
+    { xmlMode: true, decodeEntities: false, recognizeCDATA: true, recognizeSelfClosing: true },
+  );
+  parser.write(text);
+  ended = true;
+  openAtEnd = [];
+  parser.end();
+
+  const root = top.children.find((c): c is XElement => typeof c !== 'string');
+  if (!root) throw new FeedError('this is not a feed: no XML element found');
+  // Only the root left open is a sloppy ending; anything deeper means the file was cut off.
+  const unclosed = openAtEnd.length > 1 ? openAtEnd[openAtEnd.length - 2]! : null;
+  if (openAtEnd.length === 1) warnings.push(`the feed's last element <${root.local}> is never closed`);
+  if (repaired > 0)
+    warnings.push(`the feed has ${repaired} mismatched tag${repaired === 1 ? '' : 's'}; they were repaired`);
+  return { root, warnings, unclosed };
+}

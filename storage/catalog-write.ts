@@ -65,7 +65,7 @@ export interface ApplyOptions {
   /** Items of this write count as already seen (the bundled starter catalog is not "new"). */
   quiet?: boolean;
   /** Builds the search pack of the merged catalog (core/search); stored whole as one record. */
-  buildSearchPack?: (items: StoredItem[]) => unknown;
+  buildSearchPack?: (items: StoredItem[], categories: Category[]) => unknown;
   /** HTTP validators of the response the feed came from. */
   etag?: string | null;
   lastModified?: string | null;
@@ -277,7 +277,13 @@ function buildDerived(
     { key: 'recent', value: recent, updatedAt: now },
   ];
   const started = performance.now();
-  if (buildSearchPack) blobs.push({ key: 'searchPack', value: buildSearchPack(items), updatedAt: now });
+  if (buildSearchPack) {
+    blobs.push({
+      key: 'searchPack',
+      value: buildSearchPack(items, [...categories.values()]),
+      updatedAt: now,
+    });
+  }
   return { blobs, items, searchPackMs: performance.now() - started };
 }
 

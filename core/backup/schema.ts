@@ -184,6 +184,14 @@ class ForbiddenKey extends Error {
   }
 }
 
+/** Refuses a file by its size in bytes, before it is read into memory. */
+export function checkImportSize(bytes: number): void {
+  if (bytes === 0) throw new BackupError('empty', 'The file is empty.');
+  if (bytes > BACKUP_LIMITS.fileBytes) {
+    throw new BackupError('too-large', 'The file is larger than 5 MB.', String(BACKUP_LIMITS.fileBytes));
+  }
+}
+
 /** Refusals every import shares: nothing to read, too big to read, or not text at all. */
 export function checkImportText(text: string): string {
   if (text.trim() === '') throw new BackupError('empty', 'The file is empty.');

@@ -1,0 +1,354 @@
+import { create } from 'zustand';
+import { liveQuery, type Subscription } from 'dexie';
+import * as v from 'valibot';
+import type { CatalogItem, Category, ItemKind } from '@/core/model';
+import type { UiLanguage } from '@/stores/locale';
+import { db } from '@/storage/db';
+import { updateBookmark } from '@/storage/bookmarks';
+import {
+  getCatalogItem,
+  getCatalogStatus,
+  getCategories,
+  listItems,
+  listNewItems,
+  listRecentItems,
+  markNewSeen,
+  type CatalogStatus,
+  type CategorySummary,
+  type ItemSummary,
+  type StoredItem,
+} from '@/storage/catalog';
+
+/**
+ * What the sidebar shows of the cached catalog. Components read this store; only the store talks to storage/
+ * (and through it to IndexedDB). Lists keep light rows, never whole items: a 20,000-item category would
+ * otherwise hold every guide's HTML in memory for as long as it is on screen.
+ */
+export interface ListRow {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  url: string | null;
+  summary: string | null;
+  date_published: string | null;
+  views: number | null;
+  category: string | null;
+  tags: string[];
+}
+
+export function toListRow(item: StoredItem): ListRow {
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    url: item.url,
+    summary: item.summary,
+    date_published: item.date_published,
+    views: item.views,
+    category: item.category,
+    tags: item.tags,
+  };
+}
+
+export interface CategoryNode {
+  category: CategorySummary;
+  children: CategoryNode[];
+  /** Guides and tools in this category and every category below it. */
+  total: number;
+}
+
+/**
+ * Nests categories by `parent`. A parent that does not exist, or a loop of parents, makes the category a root
+ * rather than losing it; order is the feed's.
+ */
+export function buildCategoryTree(categories: readonly CategorySummary[]): CategoryNode[] {
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  const reachesItself = (start: CategorySummary): boolean => {
+    const seen = new Set<string>([start.id]);
+    let parent = start.parent;
+    while (parent !== null && byId.has(parent)) {
+      if (seen.has(parent)) return true;
+      seen.add(parent);
+      parent = byId.get(parent)!.parent;
+    }
+    return false;
+  };
+  const nodes = new Map<string, CategoryNode>(
+    categories.map((c) => [c.id, { category: c, children: [], total: c.guides + c.tools }]),
+  );
+  const roots: CategoryNode[] = [];
+  for (const c of categories) {
+    const node = nodes.get(c.id)!;
+    const parentNode =
+      c.parent !== null && c.parent !== c.id && !reachesItself(c) ? nodes.get(c.parent) : undefined;
+    if (parentNode) parentNode.children.push(node);
+    else roots.push(node);
+  }
+  const sum = (node: CategoryNode): number =>
+    (node.total = node.category.guides + node.category.tools + node.children.reduce((n, c) => n + sum(c), 0));
+  roots.forEach(sum);
+  return roots;
+}
+
+/** Ids of a category and all categories below it. */
+export function descendantIds(categories: readonly Category[], rootId: string): string[] {
+  const out = [rootId];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) {
+    for (const c of categories) {
+      if (c.parent === out[i] && !seen.has(c.id)) {
+        seen.add(c.id);
+        out.push(c.id);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The category's name in the UI language: exact tag, then the same language with another region
+ * (`zh`, `zh-Hans`, `en-US`), then Chinese, then whatever the feed gave, then the id.
+ */
+export function categoryName(category: Pick<Category, 'id' | 'name'>, language: UiLanguage): string {
+  const names = category.name ?? {};
+  const entries = Object.entries(names).filter(([, n]) => typeof n === 'string' && n.trim() !== '');
+  const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  const pick = (lang: string) =>
+    entries.find(([tag]) => tag.toLowerCase() === lang.toLowerCase()) ??
+    entries.find(([tag]) => primary(tag) === primary(lang));
+  return (pick(language) ?? pick('zh-CN') ?? entries[0])?.[1] ?? category.id;
+}
+
+/** Newest first; undated items (most tools) after dated ones, by title, so the list order is stable. */
+function browseOrder(a: ListRow, b: ListRow): number {
+  const da = a.date_published ?? '';
+  const dbb = b.date_published ?? '';
+  if (da !== dbb) return da < dbb ? 1 : -1;
+  return a.title.localeCompare(b.title, 'zh-CN');
+}
+
+/** Guides worth reading next: most shared tags first, then the same category, then the newest. */
+export function rankRelated(
+  item: Pick<StoredItem, 'id' | 'tags' | 'category'>,
+  candidates: readonly ListRow[],
+  limit = 5,
+): ListRow[] {
+  const tags = new Set(item.tags.map((t) => t.toLowerCase()));
+  return candidates
+    .filter((c) => c.id !== item.id && c.kind === 'guide')
+    .map((c) => ({
+      row: c,
+      score:
+        c.tags.reduce((n, t) => n + (tags.has(t.toLowerCase()) ? 2 : 0), 0) +
+        (c.category === item.category ? 1 : 0),
+    }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || browseOrder(a.row, b.row))
+    .slice(0, limit)
+    .map((s) => s.row);
+}
+
+const OPENED_TOOLS_KEY = 'sidebar.openedTools';
+const OPENED_TOOLS_LIMIT = 2000;
+const OpenedToolsSchema = v.array(v.string());
+const DISCOVER_SIZE = 6;
+
+async function readOpenedTools(): Promise<string[]> {
+  const record = await db.settings.get(OPENED_TOOLS_KEY);
+  const parsed = v.safeParse(OpenedToolsSchema, record?.value);
+  return parsed.success ? parsed.output : [];
+}
+
+function sample<T>(items: readonly T[], n: number, random: () => number): T[] {
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < n && pool.length > 0) {
+    const i = Math.floor(random() * pool.length);
+    out.push(pool[i]!);
+    pool[i] = pool[pool.length - 1]!;
+    pool.pop();
+  }
+  return out;
+}
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface BrowseState {
+  categoryId: string;
+  state: LoadState;
+  rows: ListRow[];
+}
+
+export interface ReaderState {
+  itemId: string;
+  state: LoadState;
+  /** null when the item is not (or no longer) in the catalog. */
+  item: StoredItem | null;
+  related: ListRow[];
+}
+
+interface CatalogState {
+  homeState: LoadState;
+  error: string | null;
+  categories: CategorySummary[];
+  latest: ItemSummary[];
+  /** Items that arrived since the seller last looked at the sidebar (kept marked for this session). */
+  newIds: string[];
+  status: CatalogStatus | null;
+  discover: ListRow[];
+  openedTools: string[];
+  browse: BrowseState | null;
+  reader: ReaderState | null;
+
+  loadHome(): Promise<void>;
+  openCategory(categoryId: string): Promise<void>;
+  openItem(itemId: string): Promise<void>;
+  shuffleDiscover(): Promise<void>;
+  /** The seller opened a tool's site: it leaves the discover row. */
+  markToolOpened(itemId: string): Promise<void>;
+}
+
+const LATEST_COUNT = 8;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const useCatalog = create<CatalogState>((set, get) => ({
+  homeState: 'idle',
+  error: null,
+  categories: [],
+  latest: [],
+  newIds: [],
+  status: null,
+  discover: [],
+  openedTools: [],
+  browse: null,
+  reader: null,
+
+  async loadHome() {
+    if (get().homeState === 'idle') set({ homeState: 'loading' });
+    try {
+      const [categories, recent, fresh, status] = await Promise.all([
+        getCategories(),
+        listRecentItems(LATEST_COUNT * 4),
+        listNewItems('sidebar', 500),
+        getCatalogStatus(),
+      ]);
+      const latest = recent.filter((i) => i.kind === 'guide').slice(0, LATEST_COUNT);
+      const newIds = [...new Set([...get().newIds, ...fresh.map((i) => i.id)])];
+      set({ categories, latest, newIds, status, homeState: 'ready', error: null });
+      if (fresh.length > 0) await markNewSeen('sidebar');
+    } catch (error) {
+      set({ homeState: 'error', error: message(error) });
+    }
+  },
+
+  async openCategory(categoryId) {
+    set({ browse: { categoryId, state: 'loading', rows: [] } });
+    try {
+      const categories = get().categories.length > 0 ? get().categories : await getCategories();
+      const ids = descendantIds(categories, categoryId);
+      const lists = await Promise.all(ids.map((category) => listItems({ category })));
+      const seen = new Set<string>();
+      const rows: ListRow[] = [];
+      for (const list of lists) {
+        for (const item of list) {
+          if (seen.has(item.id)) continue;
+          seen.add(item.id);
+          rows.push(toListRow(item));
+        }
+      }
+      rows.sort(browseOrder);
+      if (get().browse?.categoryId === categoryId) set({ browse: { categoryId, state: 'ready', rows } });
+    } catch (error) {
+      if (get().browse?.categoryId === categoryId) {
+        set({ browse: { categoryId, state: 'error', rows: [] }, error: message(error) });
+      }
+    }
+  },
+
+  async openItem(itemId) {
+    set({ reader: { itemId, state: 'loading', item: null, related: [] } });
+    try {
+      const item = (await getCatalogItem(itemId)) ?? null;
+      if (get().reader?.itemId !== itemId) return;
+      set({ reader: { itemId, state: 'ready', item, related: [] } });
+      if (!item) return;
+      const candidates = await listItems(
+        item.category !== null ? { category: item.category, kind: 'guide' } : { kind: 'guide' },
+      );
+      const related = rankRelated(item, candidates.map(toListRow));
+      if (get().reader?.itemId === itemId) set({ reader: { itemId, state: 'ready', item, related } });
+    } catch (error) {
+      if (get().reader?.itemId === itemId) {
+        set({ reader: { itemId, state: 'error', item: null, related: [] }, error: message(error) });
+      }
+    }
+  },
+
+  async shuffleDiscover() {
+    const openedTools = await readOpenedTools();
+    const opened = new Set(openedTools);
+    const tools = (await listItems({ kind: 'tool' })).filter((t) => t.url !== null && !opened.has(t.id));
+    set({ openedTools, discover: sample(tools, DISCOVER_SIZE, Math.random).map(toListRow) });
+  },
+
+  async markToolOpened(itemId) {
+    const openedTools = [itemId, ...get().openedTools.filter((id) => id !== itemId)].slice(
+      0,
+      OPENED_TOOLS_LIMIT,
+    );
+    set({ openedTools, discover: get().discover.filter((t) => t.id !== itemId) });
+    await db.settings.put({ key: OPENED_TOOLS_KEY, value: openedTools });
+  },
+}));
+
+/**
+ * Re-reads home whenever a sync commits (Dexie's liveQuery observes the tables the status read touches, in
+ * every extension page). Returns the unsubscribe.
+ */
+export function followCatalogChanges(onCatalogChanged?: () => void): () => void {
+  let lastSeen: string | null = null;
+  const subscription: Subscription = liveQuery(() => getCatalogStatus()).subscribe({
+    next: (status) => {
+      // The status read also observes the seen-mark this store writes; only a change of the catalog itself
+      // (a sync, a failing feed) is worth re-reading home for.
+      const fingerprint = JSON.stringify([status.lastSyncAt, status.itemCount, status.failingFeedIds]);
+      const changed = lastSeen !== null && fingerprint !== lastSeen;
+      lastSeen = fingerprint;
+      useCatalog.setState({ status });
+      if (!changed) return;
+      void useCatalog.getState().loadHome();
+      onCatalogChanged?.();
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}
+
+/** A list row in the shape the bookmark store takes (it reads only id, url and title). */
+export function asCatalogItem(
+  row: Pick<ListRow, 'id' | 'kind' | 'title' | 'url'> & Partial<ListRow>,
+): CatalogItem {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    summary: row.summary ?? null,
+    content_html: null,
+    date_published: row.date_published ?? null,
+    date_modified: null,
+    tags: row.tags ?? [],
+    category: row.category ?? null,
+    views: row.views ?? null,
+    match: null,
+    image: null,
+  };
+}
+
+/** Saves the seller's note on a bookmark (trimmed and length-checked by storage). */
+export function saveBookmarkNote(bookmarkId: string, note: string): Promise<unknown> {
+  return updateBookmark(bookmarkId, { note });
+}

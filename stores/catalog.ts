@@ -288,19 +288,27 @@ export const useCatalog = create<CatalogState>((set, get) => ({
   },
 
   async shuffleDiscover() {
-    const openedTools = await readOpenedTools();
-    const opened = new Set(openedTools);
-    const tools = (await listItems({ kind: 'tool' })).filter((t) => t.url !== null && !opened.has(t.id));
-    set({ openedTools, discover: sample(tools, DISCOVER_SIZE, Math.random).map(toListRow) });
+    try {
+      const openedTools = await readOpenedTools();
+      const opened = new Set(openedTools);
+      const tools = (await listItems({ kind: 'tool' })).filter((t) => t.url !== null && !opened.has(t.id));
+      set({ openedTools, discover: sample(tools, DISCOVER_SIZE, Math.random).map(toListRow) });
+    } catch (error) {
+      set({ error: message(error) });
+    }
   },
 
   async markToolOpened(itemId) {
-    const openedTools = [itemId, ...get().openedTools.filter((id) => id !== itemId)].slice(
-      0,
-      OPENED_TOOLS_LIMIT,
-    );
-    set({ openedTools, discover: get().discover.filter((t) => t.id !== itemId) });
-    await db.settings.put({ key: OPENED_TOOLS_KEY, value: openedTools });
+    set({ discover: get().discover.filter((t) => t.id !== itemId) });
+    try {
+      // Read what is stored rather than trust memory: another sidebar or popup may have added to it.
+      const stored = await readOpenedTools();
+      const openedTools = [itemId, ...stored.filter((id) => id !== itemId)].slice(0, OPENED_TOOLS_LIMIT);
+      await db.settings.put({ key: OPENED_TOOLS_KEY, value: openedTools });
+      set({ openedTools });
+    } catch (error) {
+      set({ error: message(error) });
+    }
   },
 }));
 

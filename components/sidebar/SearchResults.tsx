@@ -26,7 +26,7 @@ export function SearchResults({ onOpen }: { onOpen: (row: ListRow) => void }) {
 
   useEffect(() => {
     if (activeIndex < 0) return;
-    list.current?.querySelector(`#${optionId(activeIndex)}`)?.scrollIntoView({ block: 'nearest' });
+    list.current?.querySelector(`#${optionId(activeIndex)}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [activeIndex]);
 
   const waiting = indexState === 'idle' || indexState === 'loading';

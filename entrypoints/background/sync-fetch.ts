@@ -5,67 +5,26 @@
  * Every failure is a `SyncFailure` with a code the settings page words in the seller's language.
  */
 
+import type { SyncErrorCode } from '@/messaging/sync';
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const MAX_REDIRECTS = 5;
 
-export type SyncFailureCode =
-  | 'timeout'
-  | 'too_large'
-  | 'too_many_redirects'
-  | 'bad_redirect'
-  | 'network'
-  | 'http_status'
-  | 'not_found'
-  | 'forbidden'
-  | 'login_page'
-  | 'html_page'
-  | 'content_type'
-  | 'invalid_feed'
-  | 'permission'
-  | 'storage_full'
-  | 'internal';
-
 /** A failure of one feed's sync; `detail` is a short fact (a status, a size, the parser's sentence). */
 export class SyncFailure extends Error {
   constructor(
-    readonly code: SyncFailureCode,
+    readonly code: SyncErrorCode,
     readonly detail: string = '',
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'SyncFailure';
   }
 
-  /** The form stored in `FeedRecord.lastError` (see `parseStoredError`). */
+  /** The form stored in `FeedRecord.lastError` (see `parseSyncError` in messaging/sync.ts). */
   toStored(): string {
     return this.detail ? `${this.code}|${this.detail}` : this.code;
   }
-}
-
-export function parseStoredError(stored: string): { code: SyncFailureCode | 'unknown'; detail: string } {
-  const bar = stored.indexOf('|');
-  const code = bar < 0 ? stored : stored.slice(0, bar);
-  const detail = bar < 0 ? '' : stored.slice(bar + 1);
-  const known: readonly string[] = [
-    'timeout',
-    'too_large',
-    'too_many_redirects',
-    'bad_redirect',
-    'network',
-    'http_status',
-    'not_found',
-    'forbidden',
-    'login_page',
-    'html_page',
-    'content_type',
-    'invalid_feed',
-    'permission',
-    'storage_full',
-    'internal',
-  ];
-  return known.includes(code)
-    ? { code: code as SyncFailureCode, detail }
-    : { code: 'unknown', detail: stored };
 }
 
 export interface FetchFeedOptions {

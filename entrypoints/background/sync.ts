@@ -1,2 +1,142 @@
-/** Background listeners of the sync area. */
-export function registerSync(): void {}
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { onMessage } from '@/messaging/protocol';
+import type { AddFeedResult, SyncFeedReport } from '@/messaging/sync';
+import { SellerNavDB } from '@/storage/database';
+import { removeFeedData } from '@/storage/catalog-write';
+import { writeMatchIndex } from '@/storage/match-index';
+import { buildSearchPack } from '@/core/search/build';
+import { syncAllFeeds, syncFeed, type SyncDeps, type FeedSyncReport } from './sync-engine';
+import { ensureStarterCatalog, STARTER_FEED_ID } from './sync-starter';
+import { addFeed, normalizeFeedUrl } from './sync-feeds';
+
+/**
+ * Background listeners of the sync area. MV3 may stop the service worker at any moment: listeners are
+ * registered synchronously here on every start; the schedule lives in `alarms` (kept by the browser); a sync
+ * in progress is marked in extension storage so a sync that was cut off runs again at the next start; one
+ * sync at a time through a Web Lock (shared by every context of the extension).
+ */
+
+export const SYNC_ALARM = 'sellernav-sync';
+export const SYNC_PERIOD_MINUTES = 60;
+const IN_PROGRESS_KEY = 'sync.inProgress';
+const SYNC_LOCK = 'sellernav-sync';
+
+/**
+ * Catalog writes go through their own connection with relaxed durability (an interrupted catalog write is
+ * simply synced again; atomicity is the same); the seller's data goes through the strict shared `db`.
+ */
+function openCatalogWriter(): SellerNavDB {
+  return new SellerNavDB({ durability: 'relaxed' });
+}
+
+function syncDeps(db: SellerNavDB): SyncDeps {
+  return {
+    db,
+    hasOriginPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    afterWrite: (items) => writeMatchIndex(items),
+    buildSearchPack: (items, categories) => buildSearchPack(items, categories),
+  };
+}
+
+async function withSyncLock<T>(run: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? locks.request(SYNC_LOCK, run) : run();
+}
+
+function toMessageReport(report: FeedSyncReport): SyncFeedReport {
+  return { feedId: report.feedId, outcome: report.outcome, ...(report.error ? { error: report.error } : {}) };
+}
+
+/** Runs `work` under the sync lock with the cut-off marker set, on a fresh catalog connection. */
+async function runSync<T>(work: (deps: SyncDeps) => Promise<T>): Promise<T> {
+  return withSyncLock(async () => {
+    const db = openCatalogWriter();
+    await browser.storage.local.set({ [IN_PROGRESS_KEY]: { startedAt: Date.now() } });
+    try {
+      const result = await work(syncDeps(db));
+      await browser.storage.local.remove(IN_PROGRESS_KEY);
+      return result;
+    } finally {
+      db.close();
+    }
+  });
+}
+
+export function syncEverything(): Promise<FeedSyncReport[]> {
+  return runSync(async (deps) => {
+    await ensureStarterCatalog(deps, { onlyIfMissing: true });
+    return syncAllFeeds(deps);
+  });
+}
+
+async function ensureSchedule(): Promise<void> {
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (!existing) {
+    await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: SYNC_PERIOD_MINUTES });
+  }
+}
+
+/** At each service-worker start: a sync that was cut off (marker still set) runs again. */
+async function resumeCutOffSync(): Promise<void> {
+  const marker = (await browser.storage.local.get(IN_PROGRESS_KEY))[IN_PROGRESS_KEY];
+  if (marker !== undefined) await syncEverything();
+}
+
+const feedIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+export function registerSync(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void (async () => {
+      await ensureSchedule();
+      // A new version may bring a new starter catalog; a first install loads it with no network at all.
+      await runSync((deps) =>
+        ensureStarterCatalog(deps, { onlyIfMissing: false, quiet: reason === 'install' }),
+      );
+    })();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void ensureSchedule();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncEverything();
+  });
+
+  onMessage('syncAddFeed', async ({ data }): Promise<AddFeedResult> => {
+    const url = normalizeFeedUrl(v.parse(v.string(), data.url));
+    if (!url) return { ok: false, error: 'invalid_url' };
+    return runSync(async (deps) => {
+      const added = await addFeed(deps.db, url);
+      if (!added.ok) return added;
+      const report = await syncFeed(deps, added.feedId, { force: true });
+      if (report.outcome === 'failed') {
+        // A feed that never worked is not kept: the seller sees why and can fix the URL.
+        await removeFeedData(deps.db, added.feedId, { buildSearchPack: deps.buildSearchPack });
+        return { ok: false, error: report.error ?? 'internal' };
+      }
+      return { ok: true, feedId: added.feedId, report: toMessageReport(report) };
+    });
+  });
+  onMessage('syncNow', async ({ data }) => {
+    const feedId = data.feedId === undefined ? undefined : v.parse(feedIdSchema, data.feedId);
+    const reports = await runSync((deps) =>
+      feedId === undefined ? syncAllFeeds(deps) : syncFeed(deps, feedId, { force: true }).then((r) => [r]),
+    );
+    return reports.map(toMessageReport);
+  });
+  onMessage('syncSetPaused', async ({ data }) => {
+    const feedId = v.parse(feedIdSchema, data.feedId);
+    await runSync((deps) => deps.db.feeds.update(feedId, { paused: v.parse(v.boolean(), data.paused) }));
+  });
+  onMessage('syncRemoveFeed', async ({ data }) => {
+    const feedId = v.parse(feedIdSchema, data.feedId);
+    if (feedId === STARTER_FEED_ID) return;
+    await runSync(async (deps) => {
+      const items = await removeFeedData(deps.db, feedId, { buildSearchPack: deps.buildSearchPack });
+      await writeMatchIndex(items);
+    });
+  });
+
+  void ensureSchedule();
+  void resumeCutOffSync();
+}

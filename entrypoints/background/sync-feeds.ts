@@ -1,0 +1,47 @@
+import type { SellerNavDB } from '@/storage/database';
+import { hashString } from '@/storage/catalog-write';
+
+/** A feed URL as the seller typed it → an absolute http(s) URL without fragment, or null. */
+export function normalizeFeedUrl(raw: string): string | null {
+  const text = raw.trim();
+  if (!text || text.length > 2048) return null;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
+  url.hash = '';
+  return url.href;
+}
+
+/** The origin pattern to ask permission for, e.g. `https://nav.example.cn/*`. */
+export function originPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
+}
+
+export type AddFeedOutcome = { ok: true; feedId: string } | { ok: false; error: 'duplicate' };
+
+/** Adds a subscription record (not synced yet). */
+export async function addFeed(db: SellerNavDB, url: string, now = Date.now()): Promise<AddFeedOutcome> {
+  return db.transaction('rw', db.feeds, async () => {
+    if ((await db.feeds.where('url').equals(url).count()) > 0)
+      return { ok: false, error: 'duplicate' } as const;
+    const feedId = `feed-${hashString(url)}`;
+    await db.feeds.add({
+      id: feedId,
+      url,
+      title: '',
+      paused: false,
+      addedAt: now,
+      lastAttemptAt: null,
+      lastSuccessAt: null,
+      lastError: null,
+      itemCount: 0,
+      etag: null,
+      lastModified: null,
+    });
+    return { ok: true, feedId } as const;
+  });
+}

@@ -3,7 +3,6 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { SidebarApp } from '@/components/sidebar/SidebarApp';
 import { startSidebarSession } from '@/stores/sidebar-session';
-import { useSearch } from '@/stores/search';
 import { useRouter } from '@/stores/router';
 import { db } from '@/storage/db';
 import { listBookmarks } from '@/storage/bookmarks';

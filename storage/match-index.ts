@@ -24,6 +24,7 @@ export function isMatchIndex(value: unknown): value is MatchIndex {
     typeof value === 'object' &&
     value !== null &&
     (value as { schema?: unknown }).schema === MATCH_INDEX_SCHEMA &&
-    Array.isArray((value as { guides?: unknown }).guides)
+    Array.isArray((value as { guides?: unknown }).guides) &&
+    Array.isArray((value as { topics?: unknown }).topics)
   );
 }

@@ -25,3 +25,30 @@ export function normalizePathGlob(glob: string): string {
   if (trimmed === '') return '';
   return trimmed.startsWith('/') || trimmed.startsWith('*') ? trimmed : `/${trimmed}`;
 }
+
+type Matcher = (text: string) => boolean;
+const matchers = new Map<string, Matcher>();
+
+function compile(glob: string): Matcher {
+  const lower = glob.toLowerCase();
+  const star = lower.indexOf('*');
+  // Most globs are `literal` or `literal*`: a string comparison, no regex to build on every page view.
+  if (star < 0) return (text) => text === lower;
+  if (star === lower.length - 1) {
+    const prefix = lower.slice(0, -1);
+    return (text) => text.startsWith(prefix);
+  }
+  const regex = globToRegExp(lower);
+  return (text) => regex.test(text);
+}
+
+/** Whether `text` (already lowercase) fits the glob. Compiled globs are memoized for the script's lifetime. */
+export function globMatches(glob: string, text: string): boolean {
+  let matcher = matchers.get(glob);
+  if (!matcher) {
+    matcher = compile(glob);
+    if (matchers.size > 5000) matchers.clear();
+    matchers.set(glob, matcher);
+  }
+  return matcher(text);
+}

@@ -22,12 +22,15 @@ export interface LaunchOptions {
   /** Extra Chromium switches, e.g. `--host-resolver-rules=...`. */
   args?: string[];
   ignoreHTTPSErrors?: boolean;
+  /** Load another unpacked build (e.g. a copy whose manifest grants a test feed origin); default EXTENSION_DIR. */
+  extensionDir?: string;
 }
 
 /** Launches Debian's Chromium headless with the built chrome-mv3 extension loaded. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const ownsProfile = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sellernav-e2e-'));
@@ -44,8 +47,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-component-update',
       '--disable-sync',
       '--disable-default-apps',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...(options.args ?? []),
     ],
   });

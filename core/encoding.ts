@@ -70,6 +70,25 @@ function decodeUtf32(b: Uint8Array, start: number, kind: Utf32): string {
   return parts.join('');
 }
 
+/** windows-1252's characters for bytes 0x80–0x9F (five of them are unassigned and stay as they are). */
+const CP1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+// eslint-disable-next-line no-control-regex
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+
+/**
+ * C1 control characters never belong in a feed; when they appear they are windows-1252 punctuation that went
+ * through a Latin-1 step (a publisher's pipeline, or Node 20's own windows-1252 decoder). Map them back.
+ */
+function repairC1Controls(text: string): string {
+  C1_CONTROLS.lastIndex = 0;
+  if (!C1_CONTROLS.test(text)) return text;
+  return text.replace(C1_CONTROLS, (c) => String.fromCharCode(CP1252_C1[c.charCodeAt(0) - 0x80]!));
+}
+
 function makeDecoder(label: string, fatal: boolean): TextDecoder | null {
   try {
     return new TextDecoder(label, { fatal, ignoreBOM: false });
@@ -113,10 +132,17 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null):
   const body = bytes.subarray(start);
   const strict = makeDecoder(label, true)!;
   try {
-    return { text: strict.decode(body), encoding: strict.encoding, warnings };
+    return { text: repairC1Controls(strict.decode(body)), encoding: strict.encoding, warnings };
   } catch {
+    // Undeclared or mis-declared UTF-8 is most often windows-1252 (curly quotes from a Windows editor);
+    // that decoder accepts every byte, so nothing is lost.
+    if (strict.encoding === 'utf-8') {
+      warnings.push('the feed is not valid UTF-8; it was read as windows-1252');
+      const text = repairC1Controls(makeDecoder('windows-1252', false)!.decode(body));
+      return { text, encoding: 'windows-1252', warnings };
+    }
     const lenient = makeDecoder(label, false)!;
     warnings.push(`the feed has bytes that are not valid ${lenient.encoding}; they were replaced`);
-    return { text: lenient.decode(body), encoding: lenient.encoding, warnings };
+    return { text: repairC1Controls(lenient.decode(body)), encoding: lenient.encoding, warnings };
   }
 }

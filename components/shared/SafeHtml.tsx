@@ -18,6 +18,12 @@ const FORBID_TAGS = [
   'object',
   'embed',
   'base',
+  'template',
+  'frame',
+  'frameset',
+  'link',
+  'meta',
+  'noscript',
 ];
 const FORBID_ATTR = ['style', 'srcset', 'ping', 'formaction'];
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -34,11 +40,13 @@ function absolute(url: string | null, base: string | null): string | null {
 
 /** Sanitizes `html` into a fragment ready to insert; exported for tests. */
 export function sanitizeForReader(html: string, baseUrl: string | null): DocumentFragment {
-  const fragment = DOMPurify.sanitize(html, {
-    RETURN_DOM_FRAGMENT: true,
-    FORBID_TAGS,
-    FORBID_ATTR,
-  });
+  // DOMPurify returns null for markup it cannot place in a body (e.g. a lone <frameset>): render nothing.
+  const fragment =
+    DOMPurify.sanitize(html, {
+      RETURN_DOM_FRAGMENT: true,
+      FORBID_TAGS,
+      FORBID_ATTR,
+    }) ?? document.createDocumentFragment();
   for (const link of fragment.querySelectorAll('a')) {
     const href = absolute(link.getAttribute('href'), baseUrl);
     if (href && SAFE_LINK.test(href)) {

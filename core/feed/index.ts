@@ -5,6 +5,7 @@
 import { decodeFeedBytes } from '../encoding';
 import { FeedError, type ParsedFeed } from '../model';
 import { parseJsonFeed } from './json-feed';
+import type { NormalizeOptions } from './normalize';
 import { parseXmlFeed } from './xml-feed';
 
 /** Larger inputs are refused before any parsing: a 20,000-item feed is about 12 MB. */
@@ -28,7 +29,7 @@ function documentUrl(url: string | null | undefined): string | null {
 }
 
 /** Parses and normalizes a JSON Feed, RSS or Atom document. Throws `FeedError` when it cannot be used. */
-export function parseFeed(input: FeedInput): ParsedFeed {
+export function parseFeed(input: FeedInput, options: NormalizeOptions = {}): ParsedFeed {
   const { bytes } = input;
   if (bytes.byteLength === 0) throw new FeedError('the feed is empty');
   if (bytes.byteLength > MAX_FEED_BYTES) {
@@ -44,8 +45,8 @@ export function parseFeed(input: FeedInput): ParsedFeed {
   const base = documentUrl(input.url);
 
   let feed: ParsedFeed;
-  if (first === '{' || first === '[') feed = parseJsonFeed(text, base);
-  else if (first === '<') feed = parseXmlFeed(text, base);
+  if (first === '{' || first === '[') feed = parseJsonFeed(text, base, options);
+  else if (first === '<') feed = parseXmlFeed(text, base, options);
   else throw new FeedError('this is not a feed: it is neither JSON nor XML');
   if (decoded.warnings.length) feed.warnings.unshift(...decoded.warnings);
   return feed;

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { FeedError, type Category, type MatchRules, type ParsedFeed } from '../model';
 import { usableBase } from '../urls';
-import { emptyRawItem, normalizeItems, type RawItem } from './normalize';
+import { emptyRawItem, normalizeItems, type NormalizeOptions, type RawItem } from './normalize';
 
 const Text = v.nullish(v.string());
 const Strings = v.nullish(v.array(v.string()));
@@ -94,7 +94,11 @@ function readCategories(raw: unknown[] | null | undefined, warnings: string[]): 
 }
 
 /** Parses JSON Feed text; `documentUrl` is where it was fetched from, if known. */
-export function parseJsonFeed(text: string, documentUrl: string | null): ParsedFeed {
+export function parseJsonFeed(
+  text: string,
+  documentUrl: string | null,
+  options: NormalizeOptions = {},
+): ParsedFeed {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -153,7 +157,7 @@ export function parseJsonFeed(text: string, documentUrl: string | null): ParsedF
     rawIndex.push(index);
   });
 
-  const normalized = normalizeItems(raws, new Set(categories.map((c) => c.id)), rawIndex);
+  const normalized = normalizeItems(raws, new Set(categories.map((c) => c.id)), rawIndex, options);
   const title = feed.title?.trim() || '';
   if (!title) warnings.push('the feed has no title');
   return {

@@ -55,6 +55,14 @@ export function emptyRawItem(base: string | null): RawItem {
   };
 }
 
+export interface NormalizeOptions {
+  /**
+   * Keep items with nothing to show (no title, text or link) with an empty title. Only for measuring how
+   * fields are read (the conformance run); the catalog never keeps such items.
+   */
+  keepEmptyItems?: boolean;
+}
+
 export interface NormalizedItems {
   items: CatalogItem[];
   tombstones: string[];
@@ -74,7 +82,7 @@ function asText(value: TextValue | null): string | null {
 }
 
 /** Plain text as HTML paragraphs, so every item's body can be rendered the same way. */
-function textToHtml(text: string): string {
+export function textToHtml(text: string): string {
   return text
     .split(/\r?\n\s*\r?\n/)
     .map((para) => para.trim())
@@ -111,6 +119,7 @@ export function normalizeItems(
   knownCategories: ReadonlySet<string> | null,
   /** Position of each raw item in the feed, for warnings (defaults to its index here). */
   positions?: number[],
+  options: NormalizeOptions = {},
 ): NormalizedItems {
   const items: CatalogItem[] = [];
   const tombstones: string[] = [];
@@ -156,13 +165,14 @@ export function normalizeItems(
 
     const summary = asText(raw.summary);
     const content_html = asHtml(raw.content, raw.contentBase ?? url ?? raw.base);
-    let title = asText(raw.title);
+    let title: string | null = asText(raw.title);
     if (!title) {
       const fallback = summary ?? (content_html ? htmlToText(content_html) : null);
       if (fallback)
         title =
           fallback.length > TITLE_FROM_TEXT_MAX ? `${fallback.slice(0, TITLE_FROM_TEXT_MAX - 1)}…` : fallback;
       else if (url) title = url;
+      else if (options.keepEmptyItems) title = '';
       else {
         warnings.push(`${where} dropped: it has no title, text or link to show`);
         return;

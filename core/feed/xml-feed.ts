@@ -5,7 +5,13 @@
 import { FeedError, type FeedFormat, type ParsedFeed } from '../model';
 import { escapeHtml, htmlToText } from '../sanitize';
 import { resolveUrl } from '../urls';
-import { emptyRawItem, normalizeItems, type RawItem, type TextValue } from './normalize';
+import {
+  emptyRawItem,
+  normalizeItems,
+  type NormalizeOptions,
+  type RawItem,
+  type TextValue,
+} from './normalize';
 import { hasElementChildren, parseXml, textOf, type XElement, type XNode } from './xml-tree';
 
 const isEl = (n: XNode): n is XElement => typeof n !== 'string';
@@ -85,43 +91,43 @@ function decodeBase64Utf8(value: string): string | null {
   try {
     const binary = atob(value.replace(/\s+/g, ''));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8').decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
 }
 
-/** An Atom text construct (1.0 `type`, 0.3 `type` + `mode`). Non-text media types are not content. */
+/**
+ * An Atom text construct (1.0 `type`, 0.3 `type` + `mode`). Atom 1.0 carries other media types base64-encoded;
+ * those are read when they decode to UTF-8 text and treated as HTML (the sanitizer keeps that safe).
+ */
 function atomText(el: XElement | undefined): TextValue | null {
   if (!el) return null;
-  const type = (el.attrs.type ?? 'text').trim().toLowerCase();
+  const type = (el.attrs.type ?? '').trim().toLowerCase() || 'text';
   const mode = (el.attrs.mode ?? '').trim().toLowerCase();
   const xhtml = type === 'xhtml' || type === 'application/xhtml+xml';
   const html = type === 'html' || type === 'text/html';
-  const text = type === 'text' || type === 'text/plain';
-  if (
-    !xhtml &&
-    !html &&
-    !text &&
-    !type.startsWith('text/') &&
-    !type.endsWith('+xml') &&
-    !type.endsWith('/xml')
-  )
-    return null;
+  const xmlish = xhtml || type.endsWith('+xml') || type.endsWith('/xml');
+  const textual = html || xmlish || type === 'text' || type.startsWith('text/');
 
-  if (mode === 'base64') {
+  if (mode === 'base64' || !textual) {
     const decoded = decodeBase64Utf8(textOf(el));
-    if (decoded === null) return null;
-    return { value: decoded, type: html || xhtml ? 'html' : 'text' };
+    if (decoded === null || decoded.trim() === '') return null;
+    return { value: decoded, type: html || xhtml || !textual ? 'html' : 'text' };
   }
-  if (xhtml || mode === 'xml' || hasElementChildren(el)) {
-    // Atom 1.0 wraps xhtml content in one <div>; that wrapper is not part of the content.
-    const elements = el.children.filter(isEl);
-    const onlyDiv =
-      elements.length === 1 &&
-      elements[0]!.local === 'div' &&
-      el.children.every((c) => isEl(c) || c.trim() === '');
-    const body = onlyDiv && xhtml ? elements[0]! : el;
+  const elements = el.children.filter(isEl);
+  const onlyDiv =
+    elements.length === 1 &&
+    elements[0]!.local === 'div' &&
+    el.children.every((c) => isEl(c) || c.trim() === '');
+  // TypePad-style: type="html" holding an xhtml <div> whose text is the escaped HTML.
+  if (html && onlyDiv && !hasElementChildren(elements[0]!)) {
+    const value = textOf(elements[0]!);
+    return value.trim() === '' ? null : { value, type: 'html' };
+  }
+  if (xmlish || mode === 'xml' || elements.length > 0) {
+    // Only Atom 1.0's type="xhtml" wraps its content in a <div> that is not part of it.
+    const body = onlyDiv && type === 'xhtml' ? elements[0]! : el;
     const value = serializeChildren(body);
     return value.trim() === '' ? null : { value, type: 'html' };
   }
@@ -218,8 +224,11 @@ function readRssItem(item: XElement, channelLink: string | null): RawItem {
   }
   raw.url ??= item.attrs['rdf:about'] ?? null;
   raw.title = titleValue(child(item, ':title', 'dc:title', 'atom:title'), false);
-  const description = child(item, ':description', 'dc:description', 'atom:summary');
-  const encoded = child(item, 'content:encoded', 'xhtml:body', ':body', 'atom:content', ':fullitem');
+  // Some feeds carry both <description> and a non-standard <summary>: the first is the summary, the other the body.
+  const summaries = childrenOf(item, ':description', 'dc:description', 'atom:summary', ':summary');
+  const description = summaries[0];
+  const encoded =
+    child(item, 'content:encoded', 'xhtml:body', ':body', 'atom:content', ':fullitem') ?? summaries[1];
   raw.summary = htmlOrText(description);
   raw.content = htmlOrText(encoded) ?? raw.summary;
   raw.contentBase = (encoded && raw.content !== raw.summary ? encoded : description)?.base ?? null;
@@ -233,7 +242,9 @@ function readRssItem(item: XElement, channelLink: string | null): RawItem {
     ':pubdate',
   );
   raw.dateModified = textIn(item, 'dcterms:modified', 'atom:updated');
-  raw.tags = childrenOf(item, ':category', 'dc:subject').map(textOf);
+  // <tags> is not RSS, but some generators write comma-separated tags there.
+  const madeUp = childrenOf(item, ':tags').flatMap((t) => textOf(t).split(','));
+  raw.tags = [...madeUp, ...childrenOf(item, ':category', 'dc:subject').map(textOf)];
   raw.image = imageOf(item);
   return raw;
 }
@@ -260,7 +271,11 @@ function notAFeed(root: XElement, text: string): FeedError {
 }
 
 /** Parses RSS or Atom text; `documentUrl` is where it was fetched from, if known. */
-export function parseXmlFeed(text: string, documentUrl: string | null): ParsedFeed {
+export function parseXmlFeed(
+  text: string,
+  documentUrl: string | null,
+  options: NormalizeOptions = {},
+): ParsedFeed {
   const doc = parseXml(text, documentUrl);
   const { root } = doc;
   const format = formatOf(root);
@@ -293,7 +308,7 @@ export function parseXmlFeed(text: string, documentUrl: string | null): ParsedFe
   }
   for (const raw of raws) if (!raw.id && !raw.url) raw.id = contentId(raw);
 
-  const normalized = normalizeItems(raws, null);
+  const normalized = normalizeItems(raws, null, undefined, options);
   const warnings = [...doc.warnings];
   const cleanTitle = title
     ? title.type === 'html'
@@ -306,7 +321,7 @@ export function parseXmlFeed(text: string, documentUrl: string | null): ParsedFe
     title: cleanTitle,
     home_page_url: home && /^https?:/i.test(home) ? home : null,
     feed_url: self && /^https?:/i.test(self) ? self : documentUrl,
-    language: language?.trim() || null,
+    language: language?.trim().replace(/_/g, '-') || null,
     categories: [],
     items: normalized.items,
     tombstones: normalized.tombstones,

@@ -59,26 +59,66 @@ export interface XmlDocument {
   unclosed: string | null;
 }
 
-/** Finds a DOCTYPE before the root element and cuts out its internal subset (entity declarations). */
-export function neutralizeDoctype(text: string): { text: string; hadEntities: boolean } {
-  const head = text.slice(0, 4096);
+/** What the DOCTYPE declared: plain-text entities are kept, anything else is reported and ignored. */
+export interface DoctypeEntities {
+  /** Entities whose value is plain text (no references, no markup): expanding them cannot grow recursively. */
+  simple: Map<string, string>;
+  /** Declarations that were cut out unread: nested references, parameter or external entities. */
+  ignored: number;
+}
+
+const SIMPLE_ENTITY = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(["'])([^"'&%<]{0,1024})\2\s*>/g;
+/** Total characters simple entities may add to a document: beyond this, references stay as written. */
+const ENTITY_EXPANSION_BUDGET = 1_000_000;
+
+/**
+ * Cuts the DOCTYPE (and its internal subset) out before parsing, so no entity declaration reaches the parser.
+ * Plain-text entities are returned for a bounded, non-recursive expansion; the rest are only counted.
+ */
+export function neutralizeDoctype(text: string): { text: string; entities: DoctypeEntities } {
+  const entities: DoctypeEntities = { simple: new Map(), ignored: 0 };
+  // A DOCTYPE only counts before the root element; later the same letters are content (e.g. in CDATA).
+  const firstElement = text.search(/<[A-Za-z_]/);
+  const head = text.slice(0, firstElement < 0 ? text.length : firstElement);
   const at = head.search(/<!DOCTYPE/i);
-  if (at < 0) return { text, hadEntities: false };
+  if (at < 0) return { text, entities };
   const bracket = text.indexOf('[', at);
   const close = text.indexOf('>', at);
-  if (close < 0) return { text: text.slice(0, at), hadEntities: false };
-  if (bracket < 0 || bracket > close)
-    return { text: text.slice(0, at) + text.slice(close + 1), hadEntities: false };
+  if (close < 0) return { text: text.slice(0, at), entities };
+  if (bracket < 0 || bracket > close) return { text: text.slice(0, at) + text.slice(close + 1), entities };
   const subsetEnd = /\]\s*>/g;
   subsetEnd.lastIndex = bracket;
   const end = subsetEnd.exec(text);
   const stop = end ? end.index + end[0].length : text.length;
-  const hadEntities = /<!ENTITY/i.test(text.slice(bracket, stop));
-  return { text: text.slice(0, at) + text.slice(stop), hadEntities };
+  const subset = text.slice(bracket, stop);
+  const declared = subset.match(/<!ENTITY/gi)?.length ?? 0;
+  for (const m of subset.matchAll(SIMPLE_ENTITY)) entities.simple.set(m[1]!, m[3]!);
+  entities.ignored = declared - entities.simple.size;
+  return { text: text.slice(0, at) + text.slice(stop), entities };
 }
 
-function decode(value: string): string {
-  return value.includes('&') ? decodeHTMLStrict(value) : value;
+function makeDecoder(simple: Map<string, string>): {
+  decode: (value: string) => string;
+  exhausted: () => boolean;
+} {
+  let budget = ENTITY_EXPANSION_BUDGET;
+  const custom = simple.size > 0 ? /&([A-Za-z_][\w.-]*);/g : null;
+  return {
+    decode(value) {
+      if (!value.includes('&')) return value;
+      let v = value;
+      if (custom) {
+        v = v.replace(custom, (ref, name: string) => {
+          const replacement = simple.get(name);
+          if (replacement === undefined || budget < replacement.length) return ref;
+          budget -= replacement.length;
+          return replacement;
+        });
+      }
+      return decodeHTMLStrict(v);
+    },
+    exhausted: () => budget < ENTITY_EXPANSION_BUDGET && budget <= 1024,
+  };
 }
 
 /** Text content of an element and its descendants. */
@@ -99,8 +139,14 @@ export function hasElementChildren(node: XElement): boolean {
  */
 export function parseXml(input: string, documentUrl: string | null): XmlDocument {
   const warnings: string[] = [];
-  const { text, hadEntities } = neutralizeDoctype(input);
-  if (hadEntities) warnings.push('the feed declares its own entities in a DOCTYPE; they were ignored');
+  const { text, entities } = neutralizeDoctype(input);
+  if (entities.ignored > 0) {
+    const n = entities.ignored;
+    warnings.push(
+      `the feed's DOCTYPE has ${n} entity declaration${n === 1 ? '' : 's'} referring to other entities or files; ignored`,
+    );
+  }
+  const { decode, exhausted } = makeDecoder(entities.simple);
 
   const top: XElement = {
     key: '#document',
@@ -186,6 +232,8 @@ export function parseXml(input: string, documentUrl: string | null): XmlDocument
   const root = top.children.find((c): c is XElement => typeof c !== 'string');
   if (!root) throw new FeedError('this is not a feed: no XML element found');
   // Only the root left open is a sloppy ending; anything deeper means the file was cut off.
+  if (exhausted())
+    warnings.push('the feed uses its DOCTYPE entities so often that the later ones were left as written');
   const unclosed = openAtEnd.length > 1 ? openAtEnd[openAtEnd.length - 2]! : null;
   if (openAtEnd.length === 1) warnings.push(`the feed's last element <${root.local}> is never closed`);
   if (repaired > 0)

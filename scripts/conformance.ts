@@ -260,7 +260,7 @@ function evaluate(steps: Step[], expected: Py, run: FileRun): Outcome {
 /** Outcomes for each clause of an `Expect:` line that reads `PATH == LITERAL`. */
 function check(expect: string, run: FileRun): Outcome[] {
   const outcomes: Outcome[] = [];
-  for (const clause of expect.split(/\s+and\s+(?=(?:not\s+)?[a-z_]+[\[(\s]|len\()/)) {
+  for (const clause of expect.split(/\s+and\s+(?=(?:not\s+)?[a-z_]+[[(\s]|len\()/)) {
     const c = clause.trim();
     if (/^(not\s+)?bozo$/.test(c)) continue;
     const len = /^len\((entries)\)\s*==\s*(\d+)$/.exec(c);

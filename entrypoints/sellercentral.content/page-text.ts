@@ -23,8 +23,7 @@ const SKIP_SELECTOR = [
 
 function textOf(element: Element): string {
   if (element.closest(SKIP_SELECTOR)) return '';
-  // Fast path: most headings hold plain text and no field.
-  if (!element.querySelector(SKIP_SELECTOR)) return cleanText(element.textContent ?? '');
+  // Text nodes joined with spaces, as the CLI's reader does: breadcrumb items are separate words.
   const parts: string[] = [];
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>

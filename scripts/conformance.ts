@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { JSDOM } from 'jsdom';
 import { decodeFeedBytes } from '../core/encoding';
 import { parseFeed } from '../core/feed/index';
 import { FeedError, type CatalogItem, type ParsedFeed } from '../core/model';
@@ -280,17 +281,41 @@ function check(expect: string, run: FileRun): Outcome[] {
   return outcomes;
 }
 
-/** Elements and attributes that must never survive sanitizing (the corpus README's safe property). */
+const DANGEROUS =
+  'script,iframe,object,embed,meta,style,base,form,applet,frame,frameset,link,svg,math,template';
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'cite',
+  'action',
+  'formaction',
+  'srcset',
+  'poster',
+  'background',
+  'xlink:href',
+];
+let htmlParser: DOMParser | null = null;
+
+/**
+ * The corpus README's safe property, judged on what an HTML5 parser (jsdom's) builds from the output, not on
+ * the string: no script-like element, no on* attribute, no javascript:/data:/vbscript: URL.
+ */
 export function unsafeReason(html: string): string | null {
-  if (/<\s*(script|iframe|object|embed|meta|style|base|form|applet|frame|frameset|link)\b/i.test(html))
-    return 'dangerous element';
-  if (/<[^>]*\son[a-z]+\s*=/i.test(html)) return 'on* attribute';
-  if (
-    /<[^>]*\s(href|src|cite|action|formaction|srcset|poster|background)\s*=\s*["']?\s*(javascript|data|vbscript):/i.test(
-      html,
-    )
-  )
-    return 'script URL';
+  if (!/[<&]/.test(html)) return null;
+  const parser = (htmlParser ??= new new JSDOM('').window.DOMParser());
+  const doc = parser.parseFromString(`<body>${html}</body>`, 'text/html');
+  const bad = doc.body.querySelector(DANGEROUS);
+  if (bad) return `<${bad.localName}> element`;
+  for (const el of doc.body.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name)) return `${attr.name} attribute on <${el.localName}>`;
+      // eslint-disable-next-line no-control-regex
+      const value = attr.value.replace(/[\u0000-\u0020]+/g, '').toLowerCase();
+      if (URL_ATTRIBUTES.includes(attr.name) && /^(javascript|data|vbscript):/.test(value)) {
+        return `${attr.name}="${attr.value.slice(0, 30)}" on <${el.localName}>`;
+      }
+    }
+  }
   return null;
 }
 

@@ -41,6 +41,9 @@ export function drawCard(
   actions: CardActions,
 ): void {
   const wrap = el('div', { className: 'sn' });
+  // Which guides are on offer, readable in either mode (tests and assistive tools; ids only, no page data).
+  wrap.dataset['guides'] = guides.map((g) => g.id).join(' ');
+  wrap.dataset['mode'] = mode;
   if (mode === 'badge') {
     const badge = el(
       'button',

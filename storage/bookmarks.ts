@@ -26,6 +26,8 @@ export class BookmarkError extends Error {
   constructor(
     readonly code: BookmarkErrorCode,
     message: string,
+    /** What the sentence names: the refused scheme, or the title already holding that address. */
+    readonly detail = '',
   ) {
     super(message);
     this.name = 'BookmarkError';
@@ -107,8 +109,13 @@ export function checkToolUrl(raw: string): URL {
   const url = parseHttpUrl(raw);
   if (url) return url;
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1];
-  if (scheme)
-    throw new BookmarkError('url-scheme', `Only http and https addresses can be added, not ${scheme}:.`);
+  if (scheme) {
+    throw new BookmarkError(
+      'url-scheme',
+      `Only http and https addresses can be added, not ${scheme}:.`,
+      scheme,
+    );
+  }
   throw new BookmarkError(
     'url-invalid',
     'That is not a web address (it must start with http:// or https://).',
@@ -125,7 +132,13 @@ export async function addCustomTool(
     const key = urlKey(url.href);
     const all = await database.bookmarks.toArray();
     const twin = all.find((b) => b.url !== '' && urlKey(b.url) === key);
-    if (twin) throw new BookmarkError('duplicate', `${url.href} is already bookmarked as "${twin.title}".`);
+    if (twin) {
+      throw new BookmarkError(
+        'duplicate',
+        `${url.href} is already bookmarked as "${twin.title}".`,
+        twin.title,
+      );
+    }
     const folderId = input.folderId ?? null;
     await requireFolder(database, folderId);
     const now = Date.now();

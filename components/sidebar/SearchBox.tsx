@@ -55,6 +55,8 @@ export const SearchBox = forwardRef<
       </svg>
       <input
         ref={ref}
+        // The panel opens to search: the seller types at once, with no click first.
+        autoFocus
         className="sn-search__input"
         type="search"
         role="combobox"

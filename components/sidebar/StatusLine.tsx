@@ -3,6 +3,7 @@ import { useT } from '@/components/i18n';
 import { useCatalog } from '@/stores/catalog';
 import { useLocaleStore, type UiLanguage } from '@/stores/locale';
 import { displayNumber } from '@/components/shared/format';
+import { syncErrorText } from '@/components/options/feeds/sync-error-text';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -34,9 +35,11 @@ export function StatusLine() {
   if (!status) return <footer className="sn-status" />;
   const failing = status.feeds.filter((f) => status.failingFeedIds.includes(f.id));
   const synced =
-    status.lastSyncAt !== null
-      ? t('sidebar_status_synced', relativeTime(status.lastSyncAt, now, language))
-      : t('sidebar_status_never_synced');
+    status.lastSyncAt === null
+      ? t('sidebar_status_never_synced')
+      : now - status.lastSyncAt < 60_000
+        ? t('sidebar_status_synced_now')
+        : t('sidebar_status_synced', relativeTime(status.lastSyncAt, now, language));
   const count = t('sidebar_status_items', displayNumber(status.itemCount, language));
   const text =
     failing.length === 1
@@ -44,7 +47,9 @@ export function StatusLine() {
       : failing.length > 1
         ? t('sidebar_status_feeds_failed', failing.length)
         : `${synced} · ${count}`;
-  const detail = failing.map((f) => `${f.title || f.url}: ${f.lastError ?? ''}`).join('\n');
+  const detail = failing
+    .map((f) => `${f.title || f.url}: ${f.lastError ? syncErrorText(t, f.lastError) : ''}`)
+    .join('\n');
   return (
     <footer className={failing.length > 0 ? 'sn-status sn-status--error' : 'sn-status'} role="status">
       <span className="sn-status__dot" aria-hidden="true" />

@@ -6,6 +6,17 @@ export interface SyncFeedReport {
   feedId: string;
   outcome: 'updated' | 'not-modified' | 'failed' | 'skipped';
   error?: string;
+  /** Where the time went, ms (printed by `npm run bench:sync`); `work` excludes waiting for the network. */
+  timings?: {
+    fetch: number;
+    parse: number;
+    prepare: number;
+    diff: number;
+    searchPack: number;
+    write: number;
+    matchIndex: number;
+    work: number;
+  };
 }
 
 export type AddFeedResult =

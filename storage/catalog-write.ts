@@ -114,6 +114,14 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
+/** FNV-1a over the id: which bucket (chunk) of its group an item goes to. */
+function bucketOf(id: string, buckets: number): number {
+  if (buckets === 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % buckets;
+}
+
 function bucketCount(size: number): number {
   let n = 1;
   while (n * CHUNK_SIZE < size) n *= 2;
@@ -154,11 +162,18 @@ function buildFeedChunks(
   quiet: boolean,
 ): FeedChunks {
   const tombstones = new Set([...(previous?.tombstones ?? []), ...prepared.tombstones]);
-  const oldHashes = previous?.hashes ?? {};
-  const oldFirstSeen = previous?.firstSeen ?? {};
-  const hashes: Record<string, string> = {};
-  const firstSeen: Record<string, number> = {};
-  const chunkOf: Record<string, string> = {};
+  const oldHash = new Map<string, string>();
+  const oldFirstSeen = new Map<string, number>();
+  if (previous) {
+    previous.ids.forEach((id, i) => {
+      oldHash.set(id, previous.hashes[i]!);
+      oldFirstSeen.set(id, previous.firstSeen[i]!);
+    });
+  }
+  const ids: string[] = [];
+  const hashes: string[] = [];
+  const firstSeen: number[] = [];
+  const kept = new Set<string>();
   const groups = new Map<
     string,
     { category: string; kind: CatalogItem['kind']; entries: [StoredItem, string][] }
@@ -168,30 +183,32 @@ function buildFeedChunks(
   let unchanged = 0;
 
   prepared.items.forEach((item, index) => {
-    if (tombstones.has(item.id) || hashes[item.id] !== undefined) return;
+    if (tombstones.has(item.id) || kept.has(item.id)) return;
+    kept.add(item.id);
     const hash = prepared.hashes[index]!;
-    const seen = oldFirstSeen[item.id] ?? (quiet ? 0 : now);
-    const old = oldHashes[item.id];
+    const seen = oldFirstSeen.get(item.id) ?? (quiet ? 0 : now);
+    const old = oldHash.get(item.id);
     if (old === undefined) inserted++;
     else if (old !== hash) updated++;
     else unchanged++;
-    hashes[item.id] = hash;
-    firstSeen[item.id] = seen;
+    ids.push(item.id);
+    hashes.push(hash);
+    firstSeen.push(seen);
     const category = item.category ?? '';
     const key = `${category}\u0000${item.kind}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { category, kind: item.kind, entries: [] }));
     group.entries.push([{ ...item, feedId, firstSeenAt: seen }, hash]);
   });
-  const deleted = Object.keys(oldHashes).filter((id) => hashes[id] === undefined).length;
+  let deleted = 0;
+  for (const id of oldHash.keys()) if (!kept.has(id)) deleted++;
 
   const chunks: CatalogChunkRecord[] = [];
   for (const group of groups.values()) {
     const n = bucketCount(group.entries.length);
     const buckets: [StoredItem, string][][] = Array.from({ length: n }, () => []);
     for (const entry of group.entries) {
-      const bucket = n === 1 ? 0 : parseInt(hashString(entry[0].id, 7).slice(-4), 36) % n;
-      buckets[bucket]!.push(entry);
+      buckets[bucketOf(entry[0].id, n)]!.push(entry);
     }
     buckets.forEach((entries, b) => {
       if (entries.length === 0) return;
@@ -200,7 +217,6 @@ function buildFeedChunks(
       let signature = '';
       for (const [item, hash] of entries) {
         signature += `${hash}:${item.firstSeenAt};`;
-        chunkOf[item.id] = id;
       }
       chunks.push({
         id,
@@ -216,8 +232,8 @@ function buildFeedChunks(
     chunks,
     manifest: {
       feedId,
+      ids,
       hashes,
-      chunkOf,
       chunkHashes: Object.fromEntries(chunks.map((c) => [c.id, c.hash])),
       firstSeen,
       tombstones: [...tombstones],
@@ -331,7 +347,7 @@ export async function applyFeed(
         lastAttemptAt: now,
         lastSuccessAt: now,
         lastError: null,
-        itemCount: Object.keys(next.manifest.hashes).length,
+        itemCount: next.manifest.ids.length,
         etag: options.etag ?? null,
         lastModified: options.lastModified ?? null,
       };

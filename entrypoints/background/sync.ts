@@ -45,7 +45,12 @@ async function withSyncLock<T>(run: () => Promise<T>): Promise<T> {
 }
 
 function toMessageReport(report: FeedSyncReport): SyncFeedReport {
-  return { feedId: report.feedId, outcome: report.outcome, ...(report.error ? { error: report.error } : {}) };
+  return {
+    feedId: report.feedId,
+    outcome: report.outcome,
+    timings: report.timings,
+    ...(report.error ? { error: report.error } : {}),
+  };
 }
 
 /** Runs `work` under the sync lock with the cut-off marker set, on a fresh catalog connection. */

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:sync`: the sync of a 20,000-item feed in real Chromium (the built extension, IndexedDB on
+ * disk), cold (fetch + parse + diff + write) and unchanged (304), with the share of each step.
+ * Build first (`npx wxt build`, under /tmp/build.lock). `BENCH_ITEMS=2000` for a quick run while developing.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  freshUserDataDir,
+  launchFrom,
+  loopbackExtensionCopy,
+  sendFromPage,
+} from '../tests/e2e/sync-extension';
+import type { AddFeedResult, SyncFeedReport } from '../messaging/sync';
+
+const COUNT = Number(process.env.BENCH_ITEMS ?? 20_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const CATEGORIES = [
+  'wiki',
+  'headlines',
+  'logistics',
+  'payments',
+  'erp',
+  'keywords',
+  'product-research',
+  'vat',
+  'trademark',
+  'site-builders',
+  'marketplaces',
+  'vpn',
+];
+const WORDS = [
+  '亚马逊',
+  '物流',
+  '收款',
+  '选品',
+  '关键词',
+  '商标',
+  '增值税',
+  '广告',
+  '库存',
+  '退货',
+  '店铺',
+  '评论',
+];
+
+/** A feed like a real navigation site's: guides with HTML bodies and match rules, tools with short blurbs. */
+export function makeBenchFeed(count: number, variant: 'html' | 'text' = 'html', seed = 0): string {
+  const items = [];
+  for (let i = 0; i < count; i++) {
+    const guide = i % 3 === 0;
+    const w = (k: number) => WORDS[(i * 7 + k + seed) % WORDS.length]!;
+    const body = `<h2>${w(1)}操作步骤</h2><p>第一步：登录卖家平台，进入${w(2)}页面，按提示填写信息。</p><ol><li>打开 <a href="https://example.com/${i}">${w(3)}设置</a></li><li>检查${w(4)}状态并保存。</li><li>如遇问题，联系客服或查看帮助文档。</li></ol><p><img src="https://img.example.com/${i}.png" alt="${w(5)}"> 注意：不同站点的界面可能略有差异。</p>`;
+    items.push({
+      id: `item-${i}`,
+      url: `https://nav.example.cn/${guide ? 'guides' : 'tools'}/${i}`,
+      title: `${w(0)}${w(1)}${guide ? '指南' : '工具'} ${i} ${guide ? 'guide' : 'tool'}`,
+      summary: `${w(2)}${w(3)}的常见问题与做法，适合跨境卖家参考（第 ${i} 篇）。`,
+      ...(guide
+        ? variant === 'html'
+          ? { content_html: body }
+          : { content_text: body.replace(/<[^>]+>/g, ' ') }
+        : {}),
+      date_published: new Date(Date.UTC(2023, 0, 1) + i * 3_600_000).toISOString(),
+      tags: [w(4), w(5), guide ? 'guide' : 'tool'],
+      _sellernav: {
+        kind: guide ? 'guide' : 'tool',
+        category: CATEGORIES[i % CATEGORIES.length],
+        views: (i * 37) % 5000,
+        ...(guide && i % 30 === 0
+          ? { match: { paths: [`/page-${i % 15}*`], keywords: [w(6), 'inventory'] } }
+          : {}),
+      },
+    });
+  }
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Bench navigation site',
+    home_page_url: 'https://nav.example.cn/',
+    _sellernav: {
+      categories: CATEGORIES.map((id) => ({ id, name: { 'zh-CN': id, en: id }, parent: null })),
+    },
+    items,
+  });
+}
+
+function fmt(n: number | undefined): string {
+  return `${(n ?? 0).toFixed(0).padStart(6)} ms`;
+}
+
+async function main() {
+  const bodies = new Map<string, { body: Buffer; etag: string }>();
+  const put = (path: string, text: string) => {
+    const body = Buffer.from(text);
+    bodies.set(path, { body, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
+  };
+  for (let r = 0; r < RUNS; r++) {
+    put(`/feed-${r}.json`, makeBenchFeed(COUNT, 'html', r));
+    put(`/text-${r}.json`, makeBenchFeed(COUNT, 'text', r));
+  }
+  const server = createServer((req, res) => {
+    const entry = bodies.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!entry) return void res.writeHead(404).end();
+    if (req.headers['if-none-match'] === entry.etag)
+      return void res.writeHead(304, { etag: entry.etag }).end();
+    res.writeHead(200, { 'content-type': 'application/feed+json', etag: entry.etag });
+    res.end(entry.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const size = bodies.get('/feed-0.json')!.body.length;
+  console.log(
+    `bench:sync — ${COUNT} items, feed ${(size / 1048576).toFixed(1)} MB, ${RUNS} runs, Chromium (real IndexedDB)`,
+  );
+
+  const extension = loopbackExtensionCopy();
+  const profile = freshUserDataDir();
+  const session = await launchFrom(extension.dir, profile);
+  try {
+    const page = await session.context.newPage();
+    await page.goto(session.pageUrl('options.html'));
+    const rows: { label: string; t: NonNullable<SyncFeedReport['timings']> }[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      for (const [label, path] of [
+        ['cold', `/feed-${r}.json`],
+        ['cold, no HTML to sanitize', `/text-${r}.json`],
+      ] as const) {
+        const added = await sendFromPage<AddFeedResult>(page, 'syncAddFeed', { url: origin + path });
+        if (!added.ok) throw new Error(`sync failed: ${added.error}`);
+        rows.push({ label, t: added.report.timings! });
+        if (label === 'cold') {
+          const [again] = await sendFromPage<SyncFeedReport[]>(page, 'syncNow', { feedId: added.feedId });
+          if (again?.outcome !== 'not-modified') throw new Error(`expected 304, got ${again?.outcome}`);
+          rows.push({ label: 'unchanged (304)', t: again.timings! });
+        }
+        await sendFromPage(page, 'syncRemoveFeed', { feedId: added.feedId });
+      }
+    }
+    console.log(
+      'run                         fetch+net    parse  prepare     diff  search-pack    write  match-index   WORK',
+    );
+    for (const { label, t } of rows) {
+      console.log(
+        `${label.padEnd(27)} ${fmt(t.fetch)} ${fmt(t.parse)} ${fmt(t.prepare)} ${fmt(t.diff)} ${fmt(t.searchPack)}    ${fmt(t.write)} ${fmt(t.matchIndex)}   ${fmt(t.work)}`,
+      );
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const pick = (label: string, key: keyof NonNullable<SyncFeedReport['timings']>) =>
+      median(rows.filter((r) => r.label === label).map((r) => r.t[key]));
+    const cold = pick('cold', 'work');
+    const parse = pick('cold', 'parse');
+    const sanitize = Math.max(0, parse - pick('cold, no HTML to sanitize', 'parse'));
+    console.log(
+      `\nmedian cold work: ${cold.toFixed(0)} ms (budget 1500) — shares: parse ${((100 * (parse - sanitize)) / cold).toFixed(0)} %, sanitize ≈ ${((100 * sanitize) / cold).toFixed(0)} %, prepare ${((100 * pick('cold', 'prepare')) / cold).toFixed(0)} %, diff ${((100 * pick('cold', 'diff')) / cold).toFixed(0)} %, search pack ${((100 * pick('cold', 'searchPack')) / cold).toFixed(0)} %, write ${((100 * pick('cold', 'write')) / cold).toFixed(0)} %, match index ${((100 * pick('cold', 'matchIndex')) / cold).toFixed(0)} %`,
+    );
+    console.log(`median unchanged (304) work: ${pick('unchanged (304)', 'work').toFixed(1)} ms (budget 20)`);
+    console.log('(sanitize ≈ parse of the feed minus parse of the same feed with plain-text bodies)');
+  } finally {
+    await session.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+    extension.remove();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -11,6 +11,7 @@ import { parseDocument } from 'htmlparser2';
 import { parseFeed } from '../../core/feed/index';
 import { buildMatchIndex, matchPage } from '../../core/match/index';
 import type { ParsedFeed } from '../../core/model';
+import { isSellerCentralHost } from '../../core/sellercentral-hosts';
 import {
   BRIEF_PAGE_MAP,
   STARTER_FEED_PATH,
@@ -311,6 +312,29 @@ describe('every Seller Central page in the brief has a guide', () => {
       index,
     );
     expect(offered.map((m) => m.id)).toContain(id);
+  });
+
+  test('guides limited to some marketplaces name real Seller Central hosts only', () => {
+    const limited = guides.filter((g) => g._sellernav?.match?.hosts);
+    expect(limited.length).toBeGreaterThan(0);
+    for (const guide of limited) {
+      for (const host of guide._sellernav!.match!.hosts!)
+        expect(isSellerCentralHost(host), `${guide.id}: ${host}`).toBe(true);
+    }
+  });
+
+  test('the EU product-safety guide is offered on European marketplaces, not on the US one', () => {
+    const index = buildMatchIndex(parsed.items);
+    const page = (url: string) => ({ url, title: 'GPSR', headings: ['GPSR'], breadcrumbs: [] });
+    expect(matchPage(page('https://sellercentral.amazon.de/x'), index).map((m) => m.id)).toContain(
+      'guide-gpsr',
+    );
+    expect(matchPage(page('https://sellercentral-europe.amazon.com/x'), index).map((m) => m.id)).toContain(
+      'guide-gpsr',
+    );
+    expect(matchPage(page('https://sellercentral.amazon.com/x'), index).map((m) => m.id)).not.toContain(
+      'guide-gpsr',
+    );
   });
 
   test('a page that is not on Seller Central gets no guide', () => {

@@ -53,13 +53,39 @@ function toMessageReport(report: FeedSyncReport): SyncFeedReport {
   };
 }
 
-/** Runs `work` under the sync lock with the cut-off marker set, on a fresh catalog connection. */
+interface InProgressMarker {
+  startedAt: number;
+}
+
+async function readMarker(): Promise<InProgressMarker | null> {
+  const value: unknown = (await browser.storage.local.get(IN_PROGRESS_KEY))[IN_PROGRESS_KEY];
+  return typeof value === 'object' &&
+    value !== null &&
+    typeof (value as InProgressMarker).startedAt === 'number'
+    ? (value as InProgressMarker)
+    : null;
+}
+
+/**
+ * Runs `work` under the sync lock, on a fresh catalog connection, with the in-progress marker set. A marker
+ * older than this service worker (`performance.timeOrigin`) was left by a worker stopped mid-sync: that sync
+ * runs again first, whatever woke this worker up.
+ */
 async function runSync<T>(work: (deps: SyncDeps) => Promise<T>): Promise<T> {
   return withSyncLock(async () => {
     const db = openCatalogWriter();
-    await browser.storage.local.set({ [IN_PROGRESS_KEY]: { startedAt: Date.now() } });
     try {
-      const result = await work(syncDeps(db));
+      const marker = await readMarker();
+      const cutOff = marker !== null && marker.startedAt < performance.timeOrigin;
+      await browser.storage.local.set({
+        [IN_PROGRESS_KEY]: { startedAt: Date.now() } satisfies InProgressMarker,
+      });
+      const deps = syncDeps(db);
+      if (cutOff) {
+        await ensureStarterCatalog(deps, { onlyIfMissing: true });
+        await syncAllFeeds(deps);
+      }
+      const result = await work(deps);
       await browser.storage.local.remove(IN_PROGRESS_KEY);
       return result;
     } finally {
@@ -82,10 +108,9 @@ async function ensureSchedule(): Promise<void> {
   }
 }
 
-/** At each service-worker start: a sync that was cut off (marker still set) runs again. */
+/** At each service-worker start: a sync that was cut off (marker still set) runs again (see runSync). */
 async function resumeCutOffSync(): Promise<void> {
-  const marker = (await browser.storage.local.get(IN_PROGRESS_KEY))[IN_PROGRESS_KEY];
-  if (marker !== undefined) await syncEverything();
+  if ((await readMarker()) !== null) await runSync(async () => undefined);
 }
 
 const feedIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));

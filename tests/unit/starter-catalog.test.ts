@@ -292,6 +292,21 @@ describe('every Seller Central page in the brief has a guide', () => {
     expect((own._sellernav?.match?.paths ?? []).some((glob) => pathGlobMatches(glob, path))).toBe(true);
   });
 
+  // Pages beyond the brief's map that sellers also open daily have their own guide too.
+  test.each([
+    ['https://sellercentral.amazon.com/business-reports/ref=xx_sitemetric_dnav_xx', 'guide-business-reports'],
+    ['https://sellercentral.amazon.co.uk/pricing/health?ref=pricing', 'guide-featured-offer'],
+    ['https://sellercentral.amazon.de/cu/contact-us', 'guide-seller-support-case'],
+    ['https://sellercentral.amazon.com/feedback-manager/index.html', 'guide-feedback-removal'],
+    ['https://sellercentral.amazon.com/abis/listing/syh?asin=B000000000', 'guide-listing-errors'],
+  ])('%s offers %s first', (url, id) => {
+    const offered = matchPage(
+      { url, title: '', headings: [], breadcrumbs: [] },
+      buildMatchIndex(parsed.items),
+    );
+    expect(offered[0]?.id).toBe(id);
+  });
+
   // A page Seller Central moved to a path nobody listed: the guide's keywords in the page's own language find it.
   test.each([
     ['Gesamten Lagerbestand verwalten', 'guide-inventory'],

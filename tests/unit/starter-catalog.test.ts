@@ -263,6 +263,8 @@ describe('every Seller Central page in the brief has a guide', () => {
     ['https://sellercentral-europe.amazon.com/ap/forgotpassword?language=de_DE', 'password'],
     ['https://sellercentral.amazon.co.jp/ap/mfa?ie=UTF8&arb=abc', 'two-step'],
     ['https://sellercentral.amazon.co.uk/home?mons_sel_dir_mcid=amzn1', 'home'],
+    ['https://sellercentral.amazon.com/gp/homepage.html/ref=xx_home_logo_xx', 'home'],
+    ['https://sellercentral.amazon.sg/', 'home'],
     [
       'https://sellercentral.amazon.com/inventory/ref=xx_invmgr_dnav_home?tbla_myitable=sort:%7B%7D',
       'inventory',

@@ -2,7 +2,7 @@
 import type { CatalogItem } from '../model';
 import { globMatches, literalPrefix, normalizePathGlob } from './glob';
 import { PAGE_MAP } from './page-map';
-import { searchableText, tokenize } from './text';
+import { prepareTerm, searchableText, tokenize } from './text';
 import { BROAD_FACTOR, compileTopics, dilute, topicsInText } from './topics';
 import { MATCH_INDEX_SCHEMA, type IndexedGuide, type IndexedTopic, type MatchIndex } from './types';
 
@@ -57,7 +57,9 @@ function indexGuide(topicsMap: readonly IndexedTopic[], item: MatchableItem): In
     title: item.title,
     hosts,
     paths,
-    keywords,
+    keywords: [
+      ...new Map(keywords.map(prepareTerm).flatMap((t) => (t ? [[t.text, t] as const] : []))).values(),
+    ],
     tokens: [...new Set(tokenize([item.title, ...item.tags].join(' ')))],
     topics,
   };

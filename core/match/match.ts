@@ -5,7 +5,7 @@
  */
 import { isSellerCentralHost } from '../sellercentral-hosts';
 import { globMatches, literalPrefix } from './glob';
-import { containsTerm, prepareTerm, searchableText, tokenize } from './text';
+import { containsTerm, searchableText, tokenize } from './text';
 import { BROAD_FACTOR, dilute, topicsInText } from './topics';
 import {
   MATCH_INDEX_SCHEMA,
@@ -87,13 +87,8 @@ function pathScore(guide: IndexedGuide, path: string): number {
 function keywordScore(guide: IndexedGuide, text: string): number {
   if (text === '') return 0;
   let found = 0;
-  const distinct = new Set<string>();
-  for (const keyword of guide.keywords) {
-    const term = prepareTerm(keyword);
-    if (!term || distinct.has(term.text)) continue;
-    distinct.add(term.text);
-    if (containsTerm(text, term)) found++;
-    if (found === KEYWORDS_COUNTED) break;
+  for (const term of guide.keywords) {
+    if (containsTerm(text, term) && ++found === KEYWORDS_COUNTED) break;
   }
   return found * KEYWORD_SCORE;
 }

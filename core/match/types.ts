@@ -22,8 +22,8 @@ export interface IndexedGuide {
   hosts: string[] | null;
   /** Path globs, lowercase, with a leading slash. */
   paths: string[];
-  /** `match.keywords`, as written (prepared when matching). */
-  keywords: string[];
+  /** `match.keywords`, normalized and deduplicated once here rather than on every page view. */
+  keywords: PreparedTerm[];
   /** Unique search tokens of the title and tags (text.ts `tokenize`). */
   tokens: string[];
   /** Page-map topics the guide is about → weight in (0, 1]. */

@@ -58,7 +58,7 @@ function send<T>(name: string, data: unknown): Promise<T> {
 
 test('install: the schedule is set and the bundled starter catalog is there, not counted as new', async () => {
   await start();
-  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
   await vi.waitFor(async () => expect((await db.feeds.get('starter'))?.itemCount).toBeGreaterThan(100), {
     timeout: 10_000,
   });
@@ -101,7 +101,11 @@ test('add by message, the alarm syncs it again, remove leaves bookmarks alone', 
 
   items = [toolItem('a'), toolItem('c')];
   tag = '"2"';
-  await fakeBrowser.alarms.onAlarm.trigger({ name: 'sellernav-sync', scheduledTime: Date.now() });
+  await fakeBrowser.alarms.onAlarm.trigger({
+    name: 'sellernav-sync',
+    scheduledTime: Date.now(),
+    periodInMinutes: 60,
+  });
   await vi.waitFor(async () => expect(await getCatalogItem('c', db)).toBeDefined());
   expect(await getCatalogItem('b', db)).toBeUndefined();
 

@@ -5,7 +5,15 @@
  * extends an earlier term can only match a subset of its items) plus cheap per-field string search.
  */
 import type { ItemKind } from '../model';
-import { compact, compactOffsets, isHan, isPinyinCandidate, queryTerms, startsWord } from './text';
+import {
+  compact,
+  compactOffsets,
+  isHan,
+  isPinyinCandidate,
+  isWordChar,
+  queryTerms,
+  startsWord,
+} from './text';
 import {
   PINYIN_OFFSET_BASE,
   SEARCH_PACK_VERSION,
@@ -25,7 +33,7 @@ export const SCORE = {
   titleWord: 110,
   title: 100,
   titleSpansWords: 100,
-  titleInsideWord: 85,
+  titleInsideWord: 75,
   titlePinyinStart: 90,
   titleHanPieces: 90,
   titlePinyin: 80,
@@ -40,6 +48,62 @@ export const SCORE = {
 /** Recent terms and their complete (unfiltered) matches, reused when the next keystroke extends a term. */
 const TERM_CACHE_SIZE = 48;
 const DEFAULT_LIMIT = 10;
+/** Title-word and pinyin hits score at least this; tag, summary and inside-a-word hits score less. */
+const STRONG_SCORE = 80;
+const WORD_PATTERN = /[a-z][a-z0-9]{2,}/g;
+
+/**
+ * Each item carries three character signatures (Bloom filters): title and tags, title pinyin, summary and
+ * content. 256 bits for characters: a–z and 0–9 get a bit each (exact), other characters share the remaining
+ * 220 by hash. 64 more bits for pairs of adjacent Latin letters or digits, so `si` is not looked for in every
+ * text that merely has an s and an i. A term whose bits are not all in a signature cannot match that field,
+ * so most items are rejected with a few AND operations instead of a string search.
+ */
+const CHAR_WORDS = 8;
+const SIGNATURE_WORDS = CHAR_WORDS + 2;
+
+function bitOf(code: number): number {
+  if (code >= 0x61 && code <= 0x7a) return code - 0x61;
+  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 26;
+  return 36 + ((Math.imul(code, 0x9e3779b1) >>> 24) % 220);
+}
+
+function isLatinOrDigit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
+function addToSignature(signatures: Int32Array, base: number, text: string, pairs = true): void {
+  let previous = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    const bit = bitOf(code);
+    signatures[base + (bit >>> 5)]! |= 1 << (bit & 31);
+    if (pairs && isLatinOrDigit(code)) {
+      if (previous) {
+        const pair = (Math.imul(previous * 64 + code, 0x9e3779b1) >>> 26) & 63;
+        signatures[base + CHAR_WORDS + (pair >>> 5)]! |= 1 << (pair & 31);
+      }
+      previous = code;
+    } else previous = 0;
+  }
+}
+
+/** The signature words a term needs, as [word index, bits] pairs (only the non-zero words). */
+function termMask(term: string, pairs: boolean): Int32Array {
+  const words = new Int32Array(SIGNATURE_WORDS);
+  addToSignature(words, 0, term, pairs);
+  const needed: number[] = [];
+  for (let w = 0; w < SIGNATURE_WORDS; w++) if (words[w]) needed.push(w, words[w]!);
+  return Int32Array.from(needed);
+}
+
+function hasAll(signatures: Int32Array, base: number, mask: Int32Array): boolean {
+  for (let k = 0; k < mask.length; k += 2) {
+    const bits = mask[k + 1]!;
+    if ((signatures[base + mask[k]!]! & bits) !== bits) return false;
+  }
+  return true;
+}
 
 interface TermHits {
   /** Item ranks (position in views/recency order), ascending. */
@@ -51,6 +115,8 @@ interface Interpretation {
   terms: string[];
   /** Multiplies the summed score so interpretations with different term counts compare fairly. */
   weight: number;
+  /** Added to every score: syllables typed apart but matching side by side beat scattered syllables. */
+  bonus: number;
 }
 
 function assertPack(pack: SearchPack): void {
@@ -76,30 +142,104 @@ function assertPack(pack: SearchPack): void {
   }
 }
 
-/** Damerau (OSA) distance between `term` and the closest prefix of `word`, or Infinity when above `max`. */
+let rowScratch = new Int32Array(64);
+
+/**
+ * Damerau (OSA) distance between `term` and the closest prefix of `word`, or Infinity when above `max`.
+ * It never shrinks as `term` grows, which lets a keystroke re-check only the previous keystroke's words.
+ */
 export function prefixDistance(term: string, word: string, max: number): number {
   const m = term.length;
   const n = Math.min(word.length, m + max);
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  const width = n + 1;
+  if (rowScratch.length < width * 3) rowScratch = new Int32Array(width * 3);
+  const rows = rowScratch;
+  // Three rolling rows: i-2, i-1, i (at offsets ((i + 1) % 3) * width etc.).
+  for (let j = 0; j <= n; j++) rows[j] = j;
   for (let i = 1; i <= m; i++) {
-    const row = [i];
+    const cur = (i % 3) * width;
+    const prev = ((i - 1) % 3) * width;
+    const prev2 = ((i + 1) % 3) * width;
+    rows[cur] = i;
     let rowMin = i;
+    const ti = term.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = term[i - 1] === word[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && term[i - 1] === word[j - 2] && term[i - 2] === word[j - 1])
-        d = Math.min(d, prev2[j - 2]! + 1);
-      row.push(d);
+      const wj = word.charCodeAt(j - 1);
+      let d = Math.min(
+        rows[prev + j]! + 1,
+        rows[cur + j - 1]! + 1,
+        rows[prev + j - 1]! + (ti === wj ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ti === word.charCodeAt(j - 2) && term.charCodeAt(i - 2) === wj) {
+        d = Math.min(d, rows[prev2 + j - 2]! + 1);
+      }
+      rows[cur + j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return Infinity;
-    prev2 = prev;
-    prev = row;
   }
+  const last = (m % 3) * width;
   let best = Infinity;
-  for (let j = 0; j <= n; j++) best = Math.min(best, prev[j]!);
+  for (let j = 0; j <= n; j++) best = Math.min(best, rows[last + j]!);
   return best <= max ? best : Infinity;
+}
+
+/**
+ * Pinyin match of `term` against a title's syllables: each syllable is typed in full, by its first letter
+ * (安 → a: a syllable with no initial contributes its vowel), or by zh/ch/sh; the last one may be cut short
+ * (the seller is still typing). Syllables must be adjacent characters (`offsets`, see SearchPack). Returns
+ * [first syllable, end syllable) of the first match, or null. Plain functions, no closures: this runs per
+ * item per keystroke.
+ */
+export function matchSyllables(pinyin: string, offsets: string, term: string): [number, number] | null {
+  const first = term.charCodeAt(0);
+  for (let s = 0, at = 0; at < pinyin.length; s++) {
+    const end = pinyin.indexOf(' ', at);
+    const next = end < 0 ? pinyin.length + 1 : end + 1;
+    if (pinyin.charCodeAt(at) === first) {
+      const found = matchFrom(pinyin, offsets, term, s, at, 0, s);
+      if (found >= 0) return [s, found];
+    }
+    at = next;
+  }
+  return null;
+}
+
+/** Syllable `s` starts at `at` in the space-separated `pinyin`; `i` letters of `term` are matched so far. */
+function matchFrom(
+  pinyin: string,
+  offsets: string,
+  term: string,
+  s: number,
+  at: number,
+  i: number,
+  start: number,
+): number {
+  if (i === term.length) return s;
+  if (at >= pinyin.length) return -1;
+  if (s > start && offsets.charCodeAt(s) !== offsets.charCodeAt(s - 1) + 1) return -1;
+  let end = pinyin.indexOf(' ', at);
+  if (end < 0) end = pinyin.length;
+  const length = end - at;
+  const rest = term.length - i;
+  // Letters of the syllable the term agrees with.
+  let k = 0;
+  while (k < length && k < rest && term.charCodeAt(i + k) === pinyin.charCodeAt(at + k)) k++;
+  if (k === 0) return -1;
+  if (k === rest) return s + 1; // the term ends inside (or at the end of) this syllable
+  if (k === length) {
+    const found = matchFrom(pinyin, offsets, term, s + 1, end + 1, i + length, start);
+    if (found >= 0) return found;
+  }
+  // zh / ch / sh typed as the initial
+  if (k >= 2 && length > 2 && pinyin.charCodeAt(at + 1) === 0x68 /* h */) {
+    const c = pinyin.charCodeAt(at);
+    if (c === 0x7a || c === 0x63 || c === 0x73) {
+      const found = matchFrom(pinyin, offsets, term, s + 1, end + 1, i + 2, start);
+      if (found >= 0) return found;
+    }
+  }
+  return matchFrom(pinyin, offsets, term, s + 1, end + 1, i + 1, start);
 }
 
 /** Typos allowed in a Latin term: none below 4 letters (`pay` must mean pay), one up to 7, then two. */
@@ -110,6 +250,28 @@ function typoBudget(term: string): number {
 
 function insertRange(ranges: [number, number][], start: number, end: number): void {
   if (end > start) ranges.push([start, end]);
+}
+
+/** Inserts a hit into `top` (best first, at most `limit`): higher score first, then lower rank. */
+function pushTop<T>(
+  top: { rank: number; score: number; interp: T }[],
+  rank: number,
+  score: number,
+  interp: T,
+  limit: number,
+): void {
+  const last = top[top.length - 1];
+  if (top.length === limit && last && (last.score > score || (last.score === score && last.rank < rank)))
+    return;
+  let at = top.length === limit ? limit - 1 : top.length;
+  const hit = { rank, score, interp };
+  if (top.length < limit) top.push(hit);
+  for (; at > 0; at--) {
+    const above = top[at - 1]!;
+    if (above.score > score || (above.score === score && above.rank < rank)) break;
+    top[at] = above;
+  }
+  top[at] = hit;
 }
 
 /** Sorted, overlapping and touching ranges merged. */
@@ -152,7 +314,9 @@ export function createSearcher(pack: SearchPack): Searcher {
   const initials: string[] = new Array<string>(n);
   const pinyinText: string[] = new Array<string>(n);
   const pinyinOffsets: string[] = new Array<string>(n);
-  const syllableCache: (string[] | undefined)[] = new Array<string[] | undefined>(n);
+  const literalSignatures = new Int32Array(n * SIGNATURE_WORDS);
+  const pinyinSignatures = new Int32Array(n * SIGNATURE_WORDS);
+  const textSignatures = new Int32Array(n * SIGNATURE_WORDS);
   for (let r = 0; r < n; r++) {
     const i = itemOfRank[r]!;
     const title = pack.titles[i]!;
@@ -171,47 +335,51 @@ export function createSearcher(pack: SearchPack): Searcher {
       for (let k = py.indexOf(' '); k >= 0; k = py.indexOf(' ', k + 1)) firsts += py[k + 1]!;
     }
     initials[r] = firsts;
+    const base = r * SIGNATURE_WORDS;
+    addToSignature(literalSignatures, base, compactTitles[r]!);
+    addToSignature(literalSignatures, base, tags[r]!);
+    // Pinyin matches jump between syllables (`ymx`), so letter pairs say nothing there.
+    addToSignature(pinyinSignatures, base, py, false);
+    addToSignature(textSignatures, base, texts[r]!);
   }
 
-  const syllablesOf = (r: number): string[] => (syllableCache[r] ??= pinyinText[r]!.split(' '));
+  // For each character, the items (in rank order) whose title has it where a strong match can start: at
+  // the start of a word, anywhere among Han characters, or as the first letter of a title syllable.
+  const wordStartLists = new Map<number, number[]>();
+  const seenAt = new Int32Array(0x10000).fill(-1);
+  const addStart = (code: number, r: number) => {
+    if (seenAt[code] === r) return;
+    seenAt[code] = r;
+    const list = wordStartLists.get(code);
+    if (list) list.push(r);
+    else wordStartLists.set(code, [r]);
+  };
+  for (let r = 0; r < n; r++) {
+    const title = titles[r]!;
+    for (let k = 0; k < title.length; k++) {
+      const code = title.charCodeAt(k);
+      if (isHan(code) || (isWordChar(code) && startsWord(title, k))) addStart(code, r);
+    }
+    const firsts = initials[r]!;
+    for (let k = 0; k < firsts.length; k++) addStart(firsts.charCodeAt(k), r);
+  }
+  const wordStarts = new Map<number, Int32Array>();
+  for (const [code, list] of wordStartLists) wordStarts.set(code, Int32Array.from(list));
+
   const offsetOf = (r: number, s: number): number => pinyinOffsets[r]!.charCodeAt(s) - PINYIN_OFFSET_BASE;
 
   /**
-   * Pinyin match of `term` against the title's syllables: each syllable is typed in full, by its first letter
-   * (安 → a: a syllable with no initial contributes its vowel), or by zh/ch/sh; the last one may be cut short
-   * (the seller is still typing). Returns [first syllable, end syllable) of the first match, or null.
+   * Cheap necessary condition for matchPinyin: the first two letters are either inside one syllable (so in
+   * the pinyin text) or the initials of two syllables in a row.
    */
+  function mayMatchPinyin(r: number, term: string): boolean {
+    if (term.length === 1) return initials[r]!.indexOf(term) >= 0;
+    const head = term.slice(0, 2);
+    return pinyinText[r]!.indexOf(head) >= 0 || initials[r]!.indexOf(head) >= 0;
+  }
+
   function matchPinyin(r: number, term: string): [number, number] | null {
-    const syllables = syllablesOf(r);
-    const from = (s: number, i: number, start: number): number => {
-      if (i === term.length) return s;
-      if (s >= syllables.length) return -1;
-      if (s > start && offsetOf(r, s) !== offsetOf(r, s - 1) + 1) return -1;
-      const y = syllables[s]!;
-      const rest = term.length - i;
-      if (rest <= y.length && y.startsWith(term.slice(i))) return s + 1;
-      if (rest > y.length && term.startsWith(y, i)) {
-        const end = from(s + 1, i + y.length, start);
-        if (end >= 0) return end;
-      }
-      if (term[i] !== y[0]) return -1;
-      if (
-        y.length > 2 &&
-        y[1] === 'h' &&
-        term[i + 1] === 'h' &&
-        (y[0] === 'z' || y[0] === 'c' || y[0] === 's')
-      ) {
-        const end = from(s + 1, i + 2, start);
-        if (end >= 0) return end;
-      }
-      return from(s + 1, i + 1, start);
-    };
-    for (let s = 0; s < syllables.length; s++) {
-      if (syllables[s]![0] !== term[0]) continue;
-      const end = from(s, 0, s);
-      if (end >= 0) return [s, end];
-    }
-    return null;
+    return matchSyllables(pinyinText[r]!, pinyinOffsets[r]!, term);
   }
 
   function titleScore(r: number, term: string): number {
@@ -225,7 +393,14 @@ export function createSearcher(pack: SearchPack): Searcher {
       return isHan(term.charCodeAt(0)) ? SCORE.title : SCORE.titleInsideWord;
     }
     const c = compactTitles[r]!;
-    if (c !== title && c.indexOf(term) >= 0) return SCORE.titleSpansWords;
+    if (c === title) return 0;
+    // Across spaces (`sendto` in `Send to Amazon`), but only from the start of a word: `th` in `Scout Hub`
+    // is not a hit.
+    let offsets: number[] | null = null;
+    for (let at = c.indexOf(term); at >= 0; at = c.indexOf(term, at + 1)) {
+      offsets ??= compactOffsets(title);
+      if (startsWord(title, offsets[at]!)) return SCORE.titleSpansWords;
+    }
     return 0;
   }
 
@@ -275,61 +450,143 @@ export function createSearcher(pack: SearchPack): Searcher {
     return weakest >= SCORE.title ? SCORE.titleHanPieces : weakest;
   }
 
-  function termScore(r: number, term: string, pinyinTerm: boolean, hanTerm: boolean): number {
-    const inTitle = titleScore(r, term);
-    if (inTitle) return inTitle;
-    if (pinyinTerm && initials[r]!.indexOf(term[0]!) >= 0) {
+  function termScore(
+    r: number,
+    term: string,
+    pinyinTerm: boolean,
+    hanTerm: boolean,
+    mask: Int32Array,
+    letters: Int32Array,
+  ): number {
+    const base = r * SIGNATURE_WORDS;
+    const literal = hasAll(literalSignatures, base, mask);
+    const inTitle = literal ? titleScore(r, term) : 0;
+    if (inTitle >= STRONG_SCORE) return inTitle;
+    if (pinyinTerm && hasAll(pinyinSignatures, base, letters) && mayMatchPinyin(r, term)) {
       const m = matchPinyin(r, term);
       if (m) return offsetOf(r, m[0]) === 0 ? SCORE.titlePinyinStart : SCORE.titlePinyin;
     }
-    const elsewhere = tagScore(r, term) || textScore(r, term);
-    if (elsewhere) return elsewhere;
-    if (hanTerm && term.length >= 3) return hanPieces(r, term);
+    if (inTitle) return inTitle;
+    const inTags = literal ? tagScore(r, term) : 0;
+    if (inTags) return inTags;
+    const inText = hasAll(textSignatures, base, mask);
+    if (inText) {
+      const score = textScore(r, term);
+      if (score) return score;
+    }
+    if (hanTerm && term.length >= 3 && (literal || inText || passesEither(base, term)))
+      return hanPieces(r, term);
     return 0;
   }
 
-  // Least recently used first (Map keeps insertion order).
-  const termCache = new Map<string, TermHits>();
-
-  function termHits(term: string): TermHits {
-    const cached = termCache.get(term);
-    if (cached) {
-      termCache.delete(term);
-      termCache.set(term, cached);
-      return cached;
+  /** Han pieces may come from different fields: every character must be in one of the two signatures. */
+  function passesEither(base: number, term: string): boolean {
+    for (let k = 0; k < term.length; k++) {
+      const bit = bitOf(term.charCodeAt(k));
+      const w = base + (bit >>> 5);
+      const b = 1 << (bit & 31);
+      if (((literalSignatures[w]! | textSignatures[w]!) & b) === 0) return false;
     }
-    let domain: Int32Array | null = null;
-    for (let len = term.length - 1; len >= 1 && !domain; len--)
-      domain = termCache.get(term.slice(0, len))?.ranks ?? null;
+    return true;
+  }
+
+  // Term caches, least recently used first (Map keeps insertion order). `complete`: every item the term
+  // matches. `strong`: every item it matches with at least STRONG_SCORE (title words and pinyin), which is
+  // all a one-term query needs when there are enough of them.
+  const complete = new Map<string, TermHits>();
+  const strong = new Map<string, TermHits>();
+
+  function cacheGet(cache: Map<string, TermHits>, term: string): TermHits | undefined {
+    const hits = cache.get(term);
+    if (hits) {
+      cache.delete(term);
+      cache.set(term, hits);
+    }
+    return hits;
+  }
+
+  function cacheSet(cache: Map<string, TermHits>, term: string, hits: TermHits): TermHits {
+    cache.set(term, hits);
+    if (cache.size > TERM_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return hits;
+  }
+
+  /** Scores `term` on `domain` (all items when null), keeping hits scoring at least `minScore`. */
+  function scoreOver(term: string, domain: Int32Array | null, minScore: number): TermHits {
     const pinyinTerm = isPinyinCandidate(term);
     const hanTerm = isHan(term.charCodeAt(0));
+    const mask = termMask(term, true);
+    const letters = termMask(term, false);
     const size = domain ? domain.length : n;
     const ranks = new Int32Array(size);
     const scores = new Uint8Array(size);
     let count = 0;
     for (let k = 0; k < size; k++) {
       const r = domain ? domain[k]! : k;
-      const score = termScore(r, term, pinyinTerm, hanTerm);
-      if (score) {
+      const score = termScore(r, term, pinyinTerm, hanTerm, mask, letters);
+      if (score >= minScore && score > 0) {
         ranks[count] = r;
         scores[count++] = score;
       }
     }
-    const hits = { ranks: ranks.slice(0, count), scores: scores.slice(0, count) };
-    termCache.set(term, hits);
-    if (termCache.size > TERM_CACHE_SIZE) termCache.delete(termCache.keys().next().value!);
-    return hits;
+    return { ranks: ranks.slice(0, count), scores: scores.slice(0, count) };
   }
 
-  // Latin words of titles and tags, for typo tolerance; built on the first query that needs it.
-  let vocabulary: Map<string, { title: number[]; tag: number[] }> | null = null;
-  function getVocabulary(): Map<string, { title: number[]; tag: number[] }> {
+  /** Every item `term` matches. A term matches a subset of what any of its prefixes matched. */
+  function termHits(term: string): TermHits {
+    const cached = cacheGet(complete, term);
+    if (cached) return cached;
+    let domain: Int32Array | null = null;
+    for (let len = term.length - 1; len >= 1 && !domain; len--)
+      domain = complete.get(term.slice(0, len))?.ranks ?? null;
+    return cacheSet(complete, term, scoreOver(term, domain, 1));
+  }
+
+  /**
+   * The items `term` matches with at least STRONG_SCORE. Such a match starts a title word, a Han character of
+   * the title, or a pinyin syllable, so the items whose title has `term[0]` in such a place are the only
+   * candidates (wordStarts), before any keystroke narrows them further.
+   */
+  function strongHits(term: string): TermHits {
+    const cached = cacheGet(strong, term);
+    if (cached) return cached;
+    const full = complete.get(term);
+    if (full) {
+      const keep = full.scores.reduce((c, s) => c + (s >= STRONG_SCORE ? 1 : 0), 0);
+      const ranks = new Int32Array(keep);
+      const scores = new Uint8Array(keep);
+      for (let k = 0, j = 0; k < full.ranks.length; k++) {
+        if (full.scores[k]! >= STRONG_SCORE) {
+          ranks[j] = full.ranks[k]!;
+          scores[j++] = full.scores[k]!;
+        }
+      }
+      return cacheSet(strong, term, { ranks, scores });
+    }
+    let domain: Int32Array | undefined;
+    for (let len = term.length - 1; len >= 1 && !domain; len--) {
+      const prefix = term.slice(0, len);
+      domain = (strong.get(prefix) ?? complete.get(prefix))?.ranks;
+    }
+    domain ??= wordStarts.get(term.charCodeAt(0)) ?? new Int32Array(0);
+    return cacheSet(strong, term, scoreOver(term, domain, STRONG_SCORE));
+  }
+
+  // Latin words of titles and tags, for typo tolerance, grouped by first letter (a typo in the first letter
+  // is not forgiven: it would multiply the words to check, and sellers rarely make it). Built on the first
+  // query that needs it.
+  interface Postings {
+    title: number[];
+    tag: number[];
+  }
+  let vocabulary: { postings: Map<string, Postings>; byFirst: Map<string, string[]> } | null = null;
+  function getVocabulary(): NonNullable<typeof vocabulary> {
     if (vocabulary) return vocabulary;
-    const vocab = new Map<string, { title: number[]; tag: number[] }>();
+    const postings = new Map<string, Postings>();
     const add = (text: string, r: number, field: 'title' | 'tag') => {
-      for (const m of text.matchAll(/[a-z][a-z0-9]{2,}/g)) {
-        let entry = vocab.get(m[0]);
-        if (!entry) vocab.set(m[0], (entry = { title: [], tag: [] }));
+      for (const m of text.matchAll(WORD_PATTERN)) {
+        let entry = postings.get(m[0]);
+        if (!entry) postings.set(m[0], (entry = { title: [], tag: [] }));
         const list = entry[field];
         if (list[list.length - 1] !== r) list.push(r);
       }
@@ -338,41 +595,65 @@ export function createSearcher(pack: SearchPack): Searcher {
       add(titles[r]!, r, 'title');
       add(tags[r]!, r, 'tag');
     }
-    vocabulary = vocab;
-    return vocab;
+    const byFirst = new Map<string, string[]>();
+    for (const word of postings.keys()) {
+      const group = byFirst.get(word[0]!);
+      if (group) group.push(word);
+      else byFirst.set(word[0]!, [word]);
+    }
+    vocabulary = { postings, byFirst };
+    return vocabulary;
   }
 
+  const typoWordCache = new Map<string, string[]>();
   function typoWords(term: string): string[] {
     const max = typoBudget(term);
     if (!max) return [];
-    const words: string[] = [];
-    for (const word of getVocabulary().keys()) {
-      if (Math.abs(word.length - term.length) > max && word.length < term.length) continue;
-      if (prefixDistance(term, word, max) <= max) words.push(word);
-    }
+    const cached = typoWordCache.get(term);
+    if (cached) return cached;
+    let candidates: string[] | undefined;
+    for (let len = term.length - 1; len >= 4 && !candidates; len--)
+      candidates = typoWordCache.get(term.slice(0, len));
+    candidates ??= getVocabulary().byFirst.get(term[0]!) ?? [];
+    const words = candidates.filter(
+      (w) => w.length >= term.length - max && prefixDistance(term, w, max) <= max,
+    );
+    typoWordCache.set(term, words);
+    if (typoWordCache.size > TERM_CACHE_SIZE) typoWordCache.delete(typoWordCache.keys().next().value!);
     return words;
   }
 
+  const typoHitCache = new Map<string, TermHits>();
   /** `hits` plus the items whose title or tag words are within a typo or two of `term`. */
   function withTypos(term: string, hits: TermHits): TermHits {
+    const cached = typoHitCache.get(term);
+    if (cached) return cached;
     const words = typoWords(term);
-    if (!words.length) return hits;
-    const best = new Map<number, number>();
-    const vocab = getVocabulary();
-    for (const word of words) {
-      const entry = vocab.get(word)!;
-      for (const r of entry.tag) best.set(r, Math.max(best.get(r) ?? 0, SCORE.tagTypo));
-      for (const r of entry.title) best.set(r, SCORE.titleTypo);
+    let result = hits;
+    if (words.length) {
+      const best = new Map<number, number>();
+      const { postings } = getVocabulary();
+      for (const word of words) {
+        const entry = postings.get(word)!;
+        for (const r of entry.tag) best.set(r, Math.max(best.get(r) ?? 0, SCORE.tagTypo));
+        for (const r of entry.title) best.set(r, SCORE.titleTypo);
+      }
+      for (let k = 0; k < hits.ranks.length; k++) {
+        best.set(hits.ranks[k]!, Math.max(best.get(hits.ranks[k]!) ?? 0, hits.scores[k]!));
+      }
+      const ranks = Int32Array.from(best.keys()).sort();
+      result = { ranks, scores: Uint8Array.from(ranks, (r) => best.get(r)!) };
     }
-    for (let k = 0; k < hits.ranks.length; k++)
-      best.set(hits.ranks[k]!, Math.max(best.get(hits.ranks[k]!) ?? 0, hits.scores[k]!));
-    const ranks = Int32Array.from(best.keys()).sort();
-    const scores = Uint8Array.from(ranks, (r) => best.get(r)!);
-    return { ranks, scores };
+    typoHitCache.set(term, result);
+    if (typoHitCache.size > TERM_CACHE_SIZE) typoHitCache.delete(typoHitCache.keys().next().value!);
+    return result;
   }
 
-  /** Items matching every list (AND), with summed scores, in rank order. */
-  function intersect(lists: TermHits[], weight: number): { ranks: Int32Array; scores: Int32Array } {
+  /** Items in every list (AND), with summed scores, in rank order. */
+  function intersect(lists: { ranks: Int32Array; scores: ArrayLike<number> }[]): {
+    ranks: Int32Array;
+    scores: Int32Array;
+  } {
     const sorted = [...lists].sort((a, b) => a.ranks.length - b.ranks.length);
     let ranks = sorted[0]!.ranks;
     let scores = Int32Array.from(sorted[0]!.scores);
@@ -396,7 +677,6 @@ export function createSearcher(pack: SearchPack): Searcher {
       ranks = nextRanks.subarray(0, count);
       scores = nextScores.subarray(0, count);
     }
-    if (weight !== 1) for (let k = 0; k < scores.length; k++) scores[k] = scores[k]! * weight;
     return { ranks, scores };
   }
 
@@ -421,11 +701,71 @@ export function createSearcher(pack: SearchPack): Searcher {
   }
 
   function interpretations(terms: string[]): Interpretation[] {
-    const all: Interpretation[] = [{ terms, weight: 1 }];
+    const all: Interpretation[] = [{ terms, weight: 1, bonus: 0 }];
     // `ya ma xun` is also `yamaxun`: syllables typed with spaces.
     if (terms.length > 1 && terms.every(isPinyinCandidate))
-      all.push({ terms: [terms.join('')], weight: terms.length });
+      all.push({ terms: [terms.join('')], weight: terms.length, bonus: 5 });
     return all;
+  }
+
+  interface Ranked {
+    rank: number;
+    score: number;
+    interp: Interpretation;
+  }
+
+  /** The best `limit` hits of one reading of the query, best first; equal scores in rank order. */
+  function rankInterpretation(
+    interp: Interpretation,
+    useTypos: boolean,
+    limit: number,
+    keep: (item: number) => boolean,
+  ): Ranked[] {
+    const top: Ranked[] = [];
+    const take = (hits: { ranks: Int32Array; scores: ArrayLike<number> }, weight: number, bonus: number) => {
+      for (let k = 0; k < hits.ranks.length; k++) {
+        const r = hits.ranks[k]!;
+        if (keep(itemOfRank[r]!)) pushTop(top, r, hits.scores[k]! * weight + bonus, interp, limit);
+      }
+    };
+    const { terms, weight, bonus } = interp;
+    if (useTypos) {
+      // Rare (the exact reading found too little): every term in full, typos added.
+      take(intersect(terms.map((t) => withTypos(t, termHits(t)))), weight, bonus);
+      return top;
+    }
+    if (terms.length === 1) {
+      const term = terms[0]!;
+      const known = complete.get(term);
+      if (!known) {
+        // Every strong hit outscores every other hit: if enough survive the filters, they are the answer.
+        const strongOnes = strongHits(term);
+        let kept = 0;
+        for (let k = 0; k < strongOnes.ranks.length && kept < limit; k++)
+          if (keep(itemOfRank[strongOnes.ranks[k]!]!)) kept++;
+        if (kept >= limit) {
+          take(strongOnes, weight, bonus);
+          return top;
+        }
+      }
+      take(termHits(term), weight, bonus);
+      return top;
+    }
+    // Several terms: start from the terms already known in full (or the longest, likely rarest, one), then
+    // check the other terms only on the items left.
+    const known: (TermHits | undefined)[] = terms.map((t) => cacheGet(complete, t));
+    if (!known.some((k) => k !== undefined)) {
+      const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
+      known[terms.indexOf(longest)] = termHits(longest);
+    }
+    let candidates = intersect(known.filter((k): k is TermHits => !!k));
+    terms.forEach((term, t) => {
+      if (known[t] || !candidates.ranks.length) return;
+      const hits = scoreOver(term, candidates.ranks, 1);
+      candidates = intersect([candidates, hits]);
+    });
+    take(candidates, weight, bonus);
+    return top;
   }
 
   function rankHits(
@@ -433,45 +773,19 @@ export function createSearcher(pack: SearchPack): Searcher {
     useTypos: boolean,
     limit: number,
     keep: (item: number) => boolean,
-  ): { rank: number; score: number; interp: Interpretation }[] {
-    const top: { rank: number; score: number; interp: Interpretation }[] = [];
-    const bestOf = new Map<number, { score: number; interp: Interpretation }>();
+  ): Ranked[] {
+    if (interps.length === 1) return rankInterpretation(interps[0]!, useTypos, limit, keep);
+    // Each reading's own top `limit` holds every item that can make the merged top `limit`.
+    const best = new Map<number, Ranked>();
     for (const interp of interps) {
-      const lists = interp.terms.map((t) => (useTypos ? withTypos(t, termHits(t)) : termHits(t)));
-      const { ranks, scores } = intersect(lists, interp.weight);
-      for (let k = 0; k < ranks.length; k++) {
-        const r = ranks[k]!;
-        const score = scores[k]!;
-        if (interps.length > 1) {
-          const prev = bestOf.get(r);
-          if (!prev || prev.score < score) bestOf.set(r, { score, interp });
-          continue;
-        }
-        if (!keep(itemOfRank[r]!)) continue;
-        pushTop(top, { rank: r, score, interp }, limit);
+      for (const hit of rankInterpretation(interp, useTypos, limit, keep)) {
+        const prev = best.get(hit.rank);
+        if (!prev || prev.score < hit.score) best.set(hit.rank, hit);
       }
     }
-    if (interps.length > 1) {
-      for (const [r, best] of bestOf) if (keep(itemOfRank[r]!)) pushTop(top, { rank: r, ...best }, limit);
-    }
+    const top: Ranked[] = [];
+    for (const hit of best.values()) pushTop(top, hit.rank, hit.score, hit.interp, limit);
     return top;
-  }
-
-  function pushTop(
-    top: { rank: number; score: number; interp: Interpretation }[],
-    hit: { rank: number; score: number; interp: Interpretation },
-    limit: number,
-  ): void {
-    const worse = (a: typeof hit, b: typeof hit) =>
-      a.score < b.score || (a.score === b.score && a.rank > b.rank);
-    if (top.length === limit && !worse(top[limit - 1]!, hit)) return;
-    let at = top.length === limit ? limit - 1 : top.length;
-    if (top.length < limit) top.push(hit);
-    while (at > 0 && worse(top[at - 1]!, hit)) {
-      top[at] = top[at - 1]!;
-      at--;
-    }
-    top[at] = hit;
   }
 
   function highlightsOf(r: number, terms: string[]): SearchHit['highlights'] {
@@ -484,6 +798,7 @@ export function createSearcher(pack: SearchPack): Searcher {
         const c = compactTitles[r]!;
         for (let at = c.indexOf(term); at >= 0; at = c.indexOf(term, at + term.length)) {
           offsets ??= compactOffsets(title);
+          if (!startsWord(title, offsets[at]!)) continue;
           insertRange(byField.title, offsets[at]!, offsets[at + term.length - 1]! + 1);
           inTitle = true;
         }
@@ -511,7 +826,7 @@ export function createSearcher(pack: SearchPack): Searcher {
           ['title', title],
           ['tags', tags[r]!],
         ] as const) {
-          for (const m of text.matchAll(/[a-z][a-z0-9]{2,}/g)) {
+          for (const m of text.matchAll(WORD_PATTERN)) {
             if (words.has(m[0])) insertRange(byField[field], m.index, m.index + m[0].length);
           }
         }

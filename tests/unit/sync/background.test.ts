@@ -101,11 +101,9 @@ test('add by message, the alarm syncs it again, remove leaves bookmarks alone', 
 
   items = [toolItem('a'), toolItem('c')];
   tag = '"2"';
-  await fakeBrowser.alarms.onAlarm.trigger({
-    name: 'sellernav-sync',
-    scheduledTime: Date.now(),
-    periodInMinutes: 60,
-  });
+  const alarm = await fakeBrowser.alarms.get('sellernav-sync');
+  expect(alarm).toBeDefined();
+  await fakeBrowser.alarms.onAlarm.trigger(alarm!);
   await vi.waitFor(async () => expect(await getCatalogItem('c', db)).toBeDefined());
   expect(await getCatalogItem('b', db)).toBeUndefined();
 

@@ -161,6 +161,32 @@ describe('ranking', () => {
   });
 });
 
+describe('weaker hits are not lost behind the fast path', () => {
+  test('a more viewed item matching inside a word still ranks among equal hits', () => {
+    // Ten items where `ads` sits inside `leads` but whose titles also start a word with `a`, and one more
+    // viewed item where it sits inside `xleads` only: all eleven score the same, so views decide.
+    const items = [
+      ...Array.from({ length: 10 }, (_, i) => item({ id: `amazon-${i}`, title: 'Amazon leads', views: i })),
+      item({ id: 'popular', title: 'Xleads', views: 1000 }),
+    ];
+    const s = createSearcher(buildSearchPack(items));
+    expect(s.search('ads')[0]!.id).toBe('popular');
+  });
+
+  test('tag and summary hits fill the list when title hits are few', () => {
+    const items = [
+      item({ id: 'title', title: '退货处理' }),
+      ...Array.from({ length: 12 }, (_, i) =>
+        item({ id: `tag-${i}`, title: `其他${i}`, tags: ['退货'], views: i }),
+      ),
+    ];
+    const hits = createSearcher(buildSearchPack(items)).search('退货');
+    expect(hits).toHaveLength(10);
+    expect(hits[0]!.id).toBe('title');
+    expect(hits[1]!.id).toBe('tag-11');
+  });
+});
+
 describe('filters and shape', () => {
   test('kind narrows to tools or guides and each hit says its kind', () => {
     const all = searcher.search('fba');

@@ -14,6 +14,7 @@ import {
   sendFromPage,
 } from '../tests/e2e/sync-extension';
 import type { AddFeedResult, SyncFeedReport } from '../messaging/sync';
+import { measureLayouts } from './bench-sync-layouts';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -122,6 +123,16 @@ async function main() {
   try {
     const page = await session.context.newPage();
     await page.goto(session.pageUrl('options.html'));
+    if (process.argv.includes('--layouts')) {
+      console.log(`\nlayouts (raw IndexedDB, ${COUNT} items of ~1 KB):`);
+      console.log('layout                          durability   write    read 1 category   read 1 item');
+      for (const row of await measureLayouts(page, COUNT)) {
+        console.log(
+          `${row.layout.padEnd(31)} ${row.durability.padEnd(9)} ${fmt(row.writeMs)}   ${fmt(row.readCategoryMs)}        ${fmt(row.readOneMs)}`,
+        );
+      }
+      return;
+    }
     const rows: { label: string; t: NonNullable<SyncFeedReport['timings']> }[] = [];
     for (let r = 0; r < RUNS; r++) {
       for (const [label, path] of [

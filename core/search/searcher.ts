@@ -33,13 +33,14 @@ export const SCORE = {
   titleWord: 110,
   title: 100,
   titleSpansWords: 100,
-  titleInsideWord: 75,
+  titleInsideWord: 45,
   titlePinyinStart: 90,
   titleHanPieces: 90,
   titlePinyin: 80,
   titleTypo: 65,
   tagStart: 60,
   tag: 50,
+  tagInsideWord: 40,
   tagTypo: 30,
   summary: 20,
   content: 10,
@@ -410,7 +411,7 @@ export function createSearcher(pack: SearchPack): Searcher {
     if (at < 0) return 0;
     for (; at >= 0; at = t.indexOf(term, at + 1))
       if (at === 0 || t.charCodeAt(at - 1) === 0x20) return SCORE.tagStart;
-    return SCORE.tag;
+    return isHan(term.charCodeAt(0)) ? SCORE.tag : SCORE.tagInsideWord;
   }
 
   function textScore(r: number, term: string): number {
@@ -466,9 +467,8 @@ export function createSearcher(pack: SearchPack): Searcher {
       const m = matchPinyin(r, term);
       if (m) return offsetOf(r, m[0]) === 0 ? SCORE.titlePinyinStart : SCORE.titlePinyin;
     }
-    if (inTitle) return inTitle;
     const inTags = literal ? tagScore(r, term) : 0;
-    if (inTags) return inTags;
+    if (inTitle || inTags) return Math.max(inTitle, inTags);
     const inText = hasAll(textSignatures, base, mask);
     if (inText) {
       const score = textScore(r, term);

@@ -56,19 +56,18 @@ export function BookmarkTile({
       className={`sn-popup__tile${isDragging ? ' sn-popup__tile--dragging' : ''}`}
       data-bookmark-id={bookmark.id}
     >
-      <a
+      {/* A button, not a link: after a drag, dnd-kit swallows the click's propagation (so React never sees it)
+          but not its default action, which on a link would navigate the popup away. */}
+      <button
+        type="button"
         className="sn-popup__tile-link"
-        href={bookmark.url || undefined}
         title={bookmark.note ? `${bookmark.title}\n${bookmark.note}` : bookmark.title}
-        onClick={(event) => {
-          event.preventDefault();
-          void openTarget(bookmark);
-        }}
+        onClick={() => void openTarget(bookmark)}
         onPointerDown={organizing ? undefined : startDrag}
       >
         <LetterTile name={bookmark.title} size={36} />
         <span className="sn-popup__tile-name">{bookmark.title}</span>
-      </a>
+      </button>
       {organizing ? (
         <span className="sn-popup__tile-tools">
           <button

@@ -1,5 +1,6 @@
 import {
   applyFeed,
+  hashItem,
   prepareFeed,
   removeFeedData,
   StorageFullError,
@@ -152,5 +153,27 @@ describe('replacing a feed in the cache', () => {
     expect(await getCatalogItem('new', db)).toBeUndefined();
     expect((await db.feeds.get('a'))?.lastSuccessAt).toBe(1);
     expect(await db.bookmarks.count()).toBe(1);
+  });
+});
+
+describe('the item hash the diff relies on', () => {
+  test('changes when any field a seller sees changes, and only then', () => {
+    const base = makeItem('h', { kind: 'guide', content_html: '<p>a</p>', tags: ['x', 'y'] });
+    const same = hashItem({ ...base, tags: [...base.tags] });
+    expect(hashItem(base)).toBe(same);
+    const edits: Partial<typeof base>[] = [
+      { title: 'other' },
+      { summary: null },
+      { content_html: '<p>b</p>' },
+      { tags: ['xy'] },
+      { tags: ['x', 'y', ''] },
+      { category: 'wiki' },
+      { views: 3 },
+      { match: { hosts: null, paths: ['/home'], keywords: [] } },
+      { url: null },
+      { date_modified: '2024-01-02T00:00:00.000Z' },
+      { kind: 'tool' },
+    ];
+    for (const edit of edits) expect(hashItem({ ...base, ...edit }), JSON.stringify(edit)).not.toBe(same);
   });
 });

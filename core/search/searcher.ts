@@ -275,6 +275,27 @@ function pushTop<T>(
   top[at] = hit;
 }
 
+/** Two hit lists with no item in common, merged into rank order. */
+function mergeByRank(
+  a: { ranks: Int32Array; scores: Uint8Array },
+  b: { ranks: Int32Array; scores: Uint8Array },
+) {
+  const ranks = new Int32Array(a.ranks.length + b.ranks.length);
+  const scores = new Uint8Array(ranks.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < ranks.length; k++) {
+    if (j >= b.ranks.length || (i < a.ranks.length && a.ranks[i]! < b.ranks[j]!)) {
+      ranks[k] = a.ranks[i]!;
+      scores[k] = a.scores[i++]!;
+    } else {
+      ranks[k] = b.ranks[j]!;
+      scores[k] = b.scores[j++]!;
+    }
+  }
+  return { ranks, scores };
+}
+
 /** Sorted, overlapping and touching ranges merged. */
 function mergeRanges(ranges: [number, number][]): [number, number][] {
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -344,28 +365,33 @@ export function createSearcher(pack: SearchPack): Searcher {
     addToSignature(textSignatures, base, texts[r]!);
   }
 
-  // For each character, the items (in rank order) whose title has it where a strong match can start: at
-  // the start of a word, anywhere among Han characters, or as the first letter of a title syllable.
-  const wordStartLists = new Map<number, number[]>();
+  // For each character, the items (in rank order) whose title has it where a strong match can start.
+  // literalStarts: at the start of a word or anywhere among Han characters (such hits score up to 120).
+  // pinyinStarts: only as the first letter of a title syllable (such hits score at most 90).
+  const literalLists = new Map<number, number[]>();
+  const pinyinLists = new Map<number, number[]>();
   const seenAt = new Int32Array(0x10000).fill(-1);
-  const addStart = (code: number, r: number) => {
+  const addStart = (lists: Map<number, number[]>, code: number, r: number) => {
     if (seenAt[code] === r) return;
     seenAt[code] = r;
-    const list = wordStartLists.get(code);
+    const list = lists.get(code);
     if (list) list.push(r);
-    else wordStartLists.set(code, [r]);
+    else lists.set(code, [r]);
   };
   for (let r = 0; r < n; r++) {
     const title = titles[r]!;
     for (let k = 0; k < title.length; k++) {
       const code = title.charCodeAt(k);
-      if (isHan(code) || (isWordChar(code) && startsWord(title, k))) addStart(code, r);
+      if (isHan(code) || (isWordChar(code) && startsWord(title, k))) addStart(literalLists, code, r);
     }
     const firsts = initials[r]!;
-    for (let k = 0; k < firsts.length; k++) addStart(firsts.charCodeAt(k), r);
+    for (let k = 0; k < firsts.length; k++) addStart(pinyinLists, firsts.charCodeAt(k), r);
   }
-  const wordStarts = new Map<number, Int32Array>();
-  for (const [code, list] of wordStartLists) wordStarts.set(code, Int32Array.from(list));
+  const toArrays = (lists: Map<number, number[]>) =>
+    new Map([...lists].map(([code, list]) => [code, Int32Array.from(list)] as const));
+  const literalStarts = toArrays(literalLists);
+  const pinyinStarts = toArrays(pinyinLists);
+  const noItems = new Int32Array(0);
 
   const offsetOf = (r: number, s: number): number => pinyinOffsets[r]!.charCodeAt(s) - PINYIN_OFFSET_BASE;
 
@@ -543,33 +569,68 @@ export function createSearcher(pack: SearchPack): Searcher {
   }
 
   /**
-   * The items `term` matches with at least STRONG_SCORE. Such a match starts a title word, a Han character of
-   * the title, or a pinyin syllable, so the items whose title has `term[0]` in such a place are the only
-   * candidates (wordStarts), before any keystroke narrows them further.
+   * Best `limit` hits of a one-term query among its strong hits (≥ STRONG_SCORE), scanning candidate lists
+   * in rank order and stopping as soon as no unscanned item can make the list: when the limit-th hit found
+   * scores more than the list's ceiling, or as much with a better rank. A strong match starts a title word, a
+   * Han character of the title or a title syllable, so the only candidates are literalStarts (ceiling 120)
+   * and pinyinStarts (ceiling 90) of the term's first character, or what a cached shorter term matched.
+   * Returns the hits and, when nothing was skipped, the term's complete strong list (cached).
    */
-  function strongHits(term: string): TermHits {
+  function strongTop(
+    term: string,
+    limit: number,
+    keep: (item: number) => boolean,
+  ): { top: { rank: number; score: number; interp: null }[]; all: TermHits | null } {
+    const top: { rank: number; score: number; interp: null }[] = [];
     const cached = cacheGet(strong, term);
-    if (cached) return cached;
-    const full = complete.get(term);
-    if (full) {
-      const keep = full.scores.reduce((c, s) => c + (s >= STRONG_SCORE ? 1 : 0), 0);
-      const ranks = new Int32Array(keep);
-      const scores = new Uint8Array(keep);
-      for (let k = 0, j = 0; k < full.ranks.length; k++) {
-        if (full.scores[k]! >= STRONG_SCORE) {
-          ranks[j] = full.ranks[k]!;
-          scores[j++] = full.scores[k]!;
+    const phases: { domain: Int32Array; ceiling: number }[] = [];
+    if (!cached) {
+      let narrowed: Int32Array | undefined;
+      for (let len = term.length - 1; len >= 1 && !narrowed; len--) {
+        const prefix = term.slice(0, len);
+        narrowed = (strong.get(prefix) ?? complete.get(prefix))?.ranks;
+      }
+      if (narrowed) phases.push({ domain: narrowed, ceiling: SCORE.titleStart });
+      else {
+        const code = term.charCodeAt(0);
+        phases.push({ domain: literalStarts.get(code) ?? noItems, ceiling: SCORE.titleStart });
+        if (isPinyinCandidate(term))
+          phases.push({ domain: pinyinStarts.get(code) ?? noItems, ceiling: SCORE.titlePinyinStart });
+      }
+    } else phases.push({ domain: cached.ranks, ceiling: SCORE.titleStart });
+    const pinyinTerm = isPinyinCandidate(term);
+    const hanTerm = isHan(term.charCodeAt(0));
+    const mask = termMask(term, true);
+    const letters = termMask(term, false);
+    const found: TermHits[] = [];
+    let skipped = false;
+    for (const { domain, ceiling } of phases) {
+      const ranks = new Int32Array(domain.length);
+      const scores = new Uint8Array(domain.length);
+      let count = 0;
+      for (let k = 0; k < domain.length; k++) {
+        const r = domain[k]!;
+        if (top.length === limit) {
+          const last = top[limit - 1]!;
+          if (last.score > ceiling || (last.score === ceiling && last.rank < r)) {
+            skipped = true;
+            break;
+          }
+        }
+        const score = cached ? cached.scores[k]! : termScore(r, term, pinyinTerm, hanTerm, mask, letters);
+        if (score >= STRONG_SCORE) {
+          ranks[count] = r;
+          scores[count++] = score;
+          if (keep(itemOfRank[r]!)) pushTop(top, r, score, null, limit);
         }
       }
-      return cacheSet(strong, term, { ranks, scores });
+      found.push({ ranks: ranks.slice(0, count), scores: scores.slice(0, count) });
+      if (skipped) break;
     }
-    let domain: Int32Array | undefined;
-    for (let len = term.length - 1; len >= 1 && !domain; len--) {
-      const prefix = term.slice(0, len);
-      domain = (strong.get(prefix) ?? complete.get(prefix))?.ranks;
-    }
-    domain ??= wordStarts.get(term.charCodeAt(0)) ?? new Int32Array(0);
-    return cacheSet(strong, term, scoreOver(term, domain, STRONG_SCORE));
+    if (skipped || cached) return { top, all: cached ?? null };
+    const all = found.length === 1 ? found[0]! : mergeByRank(found[0]!, found[1]!);
+    cacheSet(strong, term, all);
+    return { top, all };
   }
 
   // Latin words of titles and tags, for typo tolerance, grouped by first letter (a typo in the first letter
@@ -739,12 +800,10 @@ export function createSearcher(pack: SearchPack): Searcher {
       const known = complete.get(term);
       if (!known) {
         // Every strong hit outscores every other hit: if enough survive the filters, they are the answer.
-        const strongOnes = strongHits(term);
-        let kept = 0;
-        for (let k = 0; k < strongOnes.ranks.length && kept < limit; k++)
-          if (keep(itemOfRank[strongOnes.ranks[k]!]!)) kept++;
-        if (kept >= limit) {
-          take(strongOnes, weight, bonus);
+        const strongOnes = strongTop(term, limit, keep);
+        if (strongOnes.top.length >= limit) {
+          for (const hit of strongOnes.top)
+            top.push({ rank: hit.rank, score: hit.score * weight + bonus, interp });
           return top;
         }
       }

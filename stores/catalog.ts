@@ -3,17 +3,18 @@ import { liveQuery, type Subscription } from 'dexie';
 import * as v from 'valibot';
 import type { CatalogItem, Category, ItemKind } from '@/core/model';
 import type { UiLanguage } from '@/stores/locale';
+import { useSearch } from '@/stores/search';
+import { browseOrder, toListRow, type ListRow } from './catalog-rows';
 import { db } from '@/storage/db';
 import { updateBookmark } from '@/storage/bookmarks';
+import type { FeedRecord } from '@/storage/types';
 import {
   getCatalogItem,
-  getCatalogStatus,
   getCategories,
   listItems,
   listNewItems,
   listRecentItems,
   markNewSeen,
-  type CatalogStatus,
   type CategorySummary,
   type ItemSummary,
   type StoredItem,
@@ -21,34 +22,10 @@ import {
 
 /**
  * What the sidebar shows of the cached catalog. Components read this store; only the store talks to storage/
- * (and through it to IndexedDB). Lists keep light rows, never whole items: a 20,000-item category would
- * otherwise hold every guide's HTML in memory for as long as it is on screen.
+ * (and through it to IndexedDB).
  */
-export interface ListRow {
-  id: string;
-  kind: ItemKind;
-  title: string;
-  url: string | null;
-  summary: string | null;
-  date_published: string | null;
-  views: number | null;
-  category: string | null;
-  tags: string[];
-}
-
-export function toListRow(item: StoredItem): ListRow {
-  return {
-    id: item.id,
-    kind: item.kind,
-    title: item.title,
-    url: item.url,
-    summary: item.summary,
-    date_published: item.date_published,
-    views: item.views,
-    category: item.category,
-    tags: item.tags,
-  };
-}
+export type { ListRow } from './catalog-rows';
+export { toListRow } from './catalog-rows';
 
 export interface CategoryNode {
   category: CategorySummary;
@@ -119,14 +96,6 @@ export function categoryName(category: Pick<Category, 'id' | 'name'>, language: 
   return (pick(language) ?? pick('zh-CN') ?? entries[0])?.[1] ?? category.id;
 }
 
-/** Newest first; undated items (most tools) after dated ones, by title, so the list order is stable. */
-function browseOrder(a: ListRow, b: ListRow): number {
-  const da = a.date_published ?? '';
-  const dbb = b.date_published ?? '';
-  if (da !== dbb) return da < dbb ? 1 : -1;
-  return a.title.localeCompare(b.title, 'zh-CN');
-}
-
 /** Guides worth reading next: most shared tags first, then the same category, then the newest. */
 export function rankRelated(
   item: Pick<StoredItem, 'id' | 'tags' | 'category'>,
@@ -173,6 +142,32 @@ function sample<T>(items: readonly T[], n: number, random: () => number): T[] {
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
+/** What the status line says: built from the feed records alone, which are a handful of small rows. */
+export interface SidebarStatus {
+  /** Last successful sync of any feed (epoch ms), or null. */
+  lastSyncAt: number | null;
+  /** Subscriptions in the order they were added. */
+  feeds: FeedRecord[];
+  failingFeedIds: string[];
+  /** Items the feeds hold (an item two feeds share counts twice: close enough for a status line). */
+  itemCount: number;
+}
+
+/**
+ * Reads the status from `feeds` only. (storage's getCatalogStatus also counts the merged catalog exactly, by
+ * reading the whole item locator: at 20,000 items that read alone costs more than the panel's open budget.)
+ */
+export async function readSidebarStatus(): Promise<SidebarStatus> {
+  const feeds = (await db.feeds.toArray()).sort((a, b) => a.addedAt - b.addedAt);
+  const successes = feeds.map((f) => f.lastSuccessAt).filter((t): t is number => t !== null);
+  return {
+    lastSyncAt: successes.length > 0 ? Math.max(...successes) : null,
+    feeds,
+    failingFeedIds: feeds.filter((f) => f.lastError !== null).map((f) => f.id),
+    itemCount: feeds.reduce((n, f) => n + f.itemCount, 0),
+  };
+}
+
 export interface BrowseState {
   categoryId: string;
   state: LoadState;
@@ -194,7 +189,7 @@ interface CatalogState {
   latest: ItemSummary[];
   /** Items that arrived since the seller last looked at the sidebar (kept marked for this session). */
   newIds: string[];
-  status: CatalogStatus | null;
+  status: SidebarStatus | null;
   discover: ListRow[];
   openedTools: string[];
   browse: BrowseState | null;
@@ -209,6 +204,39 @@ interface CatalogState {
 }
 
 const LATEST_COUNT = 8;
+
+/**
+ * Rows of the catalog that pass `keep`. The search index (loaded once per page, after home has painted) holds a
+ * light row of every item, so lists are filtered in memory and share those rows; before it is ready, or when
+ * it could not load, the rows come from storage (`fallback` says which chunks to read).
+ */
+async function catalogRows(
+  keep: (row: ListRow) => boolean,
+  fallback: { category?: string[]; kind?: ItemKind },
+): Promise<ListRow[]> {
+  await useSearch.getState().ensureIndex();
+  const index = useSearch.getState().index;
+  if (index) {
+    const rows: ListRow[] = [];
+    for (const row of index.rows.values()) if (keep(row)) rows.push(row);
+    return rows;
+  }
+  const { category, kind } = fallback;
+  const lists = category
+    ? await Promise.all(category.map((c) => listItems(kind ? { category: c, kind } : { category: c })))
+    : [await listItems(kind ? { kind } : {})];
+  const seen = new Set<string>();
+  const rows: ListRow[] = [];
+  for (const list of lists) {
+    for (const item of list) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      const row = toListRow(item);
+      if (keep(row)) rows.push(row);
+    }
+  }
+  return rows;
+}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -233,7 +261,7 @@ export const useCatalog = create<CatalogState>((set, get) => ({
         getCategories(),
         listRecentItems(LATEST_COUNT * 4),
         listNewItems('sidebar', 500),
-        getCatalogStatus(),
+        readSidebarStatus(),
       ]);
       const latest = recent.filter((i) => i.kind === 'guide').slice(0, LATEST_COUNT);
       const newIds = [...new Set([...get().newIds, ...fresh.map((i) => i.id)])];
@@ -248,17 +276,10 @@ export const useCatalog = create<CatalogState>((set, get) => ({
     set({ browse: { categoryId, state: 'loading', rows: [] } });
     try {
       const categories = get().categories.length > 0 ? get().categories : await getCategories();
-      const ids = descendantIds(categories, categoryId);
-      const lists = await Promise.all(ids.map((category) => listItems({ category })));
-      const seen = new Set<string>();
-      const rows: ListRow[] = [];
-      for (const list of lists) {
-        for (const item of list) {
-          if (seen.has(item.id)) continue;
-          seen.add(item.id);
-          rows.push(toListRow(item));
-        }
-      }
+      const ids = new Set(descendantIds(categories, categoryId));
+      const rows = await catalogRows((row) => row.category !== null && ids.has(row.category), {
+        category: [...ids],
+      });
       rows.sort(browseOrder);
       if (get().browse?.categoryId === categoryId) set({ browse: { categoryId, state: 'ready', rows } });
     } catch (error) {
@@ -275,10 +296,14 @@ export const useCatalog = create<CatalogState>((set, get) => ({
       if (get().reader?.itemId !== itemId) return;
       set({ reader: { itemId, state: 'ready', item, related: [] } });
       if (!item) return;
-      const candidates = await listItems(
-        item.category !== null ? { category: item.category, kind: 'guide' } : { kind: 'guide' },
+      const tags = new Set(item.tags.map((t) => t.toLowerCase()));
+      const candidates = await catalogRows(
+        (row) =>
+          row.kind === 'guide' &&
+          (row.category === item.category || row.tags.some((t) => tags.has(t.toLowerCase()))),
+        item.category !== null ? { category: [item.category], kind: 'guide' } : { kind: 'guide' },
       );
-      const related = rankRelated(item, candidates.map(toListRow));
+      const related = rankRelated(item, candidates);
       if (get().reader?.itemId === itemId) set({ reader: { itemId, state: 'ready', item, related } });
     } catch (error) {
       if (get().reader?.itemId === itemId) {
@@ -291,8 +316,13 @@ export const useCatalog = create<CatalogState>((set, get) => ({
     try {
       const openedTools = await readOpenedTools();
       const opened = new Set(openedTools);
-      const tools = (await listItems({ kind: 'tool' })).filter((t) => t.url !== null && !opened.has(t.id));
-      set({ openedTools, discover: sample(tools, DISCOVER_SIZE, Math.random).map(toListRow) });
+      const tools = await catalogRows(
+        (row) => row.kind === 'tool' && row.url !== null && !opened.has(row.id),
+        {
+          kind: 'tool',
+        },
+      );
+      set({ openedTools, discover: sample(tools, DISCOVER_SIZE, Math.random) });
     } catch (error) {
       set({ error: message(error) });
     }
@@ -318,10 +348,9 @@ export const useCatalog = create<CatalogState>((set, get) => ({
  */
 export function followCatalogChanges(onCatalogChanged?: () => void): () => void {
   let lastSeen: string | null = null;
-  const subscription: Subscription = liveQuery(() => getCatalogStatus()).subscribe({
+  const subscription: Subscription = liveQuery(() => readSidebarStatus()).subscribe({
     next: (status) => {
-      // The status read also observes the seen-mark this store writes; only a change of the catalog itself
-      // (a sync, a failing feed) is worth re-reading home for.
+      // Only a change of the catalog itself (a sync, a failing feed) is worth re-reading home for.
       const fingerprint = JSON.stringify([status.lastSyncAt, status.itemCount, status.failingFeedIds]);
       const changed = lastSeen !== null && fingerprint !== lastSeen;
       lastSeen = fingerprint;

@@ -72,38 +72,63 @@ export function formatHash(route: Route): string {
 
 interface RouterState {
   route: Route;
-  /** Goes to a route and records it in history (so Back returns). */
+  /**
+   * The views visited in this page, oldest first, ending with `route`. The in-app Back walks this stack rather
+   * than `history.back()`: the browser's history may hold pages before the panel (a deep link from a tip), and
+   * an asynchronous history traversal would race the seller's typing.
+   */
+  stack: Route[];
+  /** Goes to a route; Back returns from it. */
   navigate(route: Route): void;
-  /** Changes the route without a new history entry (used while typing a search). */
+  /** Changes the current route in place (used while typing a search). */
   replace(route: Route): void;
+  /** Returns to the previous view of this page, or home. */
   back(): void;
 }
 
 const currentHash = () => (typeof location === 'undefined' ? '' : location.hash);
+const sameRoute = (a: Route, b: Route) => formatHash(a) === formatHash(b);
+
+function writeHash(route: Route, mode: 'push' | 'replace'): void {
+  if (typeof location === 'undefined' || typeof history === 'undefined') return;
+  const hash = formatHash(route);
+  if (location.hash === hash) return;
+  if (mode === 'push') history.pushState(history.state, '', hash);
+  else history.replaceState(history.state, '', hash);
+}
+
+const initial = parseHash(currentHash());
 
 export const useRouter = create<RouterState>((set, get) => ({
-  route: parseHash(currentHash()),
+  route: initial,
+  stack: [initial],
   navigate(route) {
-    const hash = formatHash(route);
-    if (typeof location !== 'undefined' && location.hash !== hash) location.hash = hash;
-    set({ route });
+    if (sameRoute(route, get().route)) return;
+    writeHash(route, 'push');
+    set({ route, stack: [...get().stack, route] });
   },
   replace(route) {
-    const hash = formatHash(route);
-    if (typeof history !== 'undefined' && typeof location !== 'undefined' && location.hash !== hash) {
-      history.replaceState(history.state, '', hash);
-    }
-    set({ route });
+    writeHash(route, 'replace');
+    set({ route, stack: [...get().stack.slice(0, -1), route] });
   },
   back() {
-    if (typeof history !== 'undefined' && history.length > 1 && get().route.name !== 'home') history.back();
-    else get().navigate(HOME);
+    const stack = get().stack.slice(0, -1);
+    const target = stack[stack.length - 1] ?? HOME;
+    writeHash(target, 'replace');
+    set({ route: target, stack: stack.length > 0 ? stack : [HOME] });
   },
 }));
 
-/** Keeps the store in step with the address (Back/Forward, links to `#/…`). Returns the unsubscribe. */
+/**
+ * Keeps the store in step with the address when it changes from outside the store: a link to `#/…` was
+ * followed, or the browser went back or forward. Returns the unsubscribe.
+ */
 export function followLocationHash(): () => void {
-  const sync = () => useRouter.setState({ route: parseHash(location.hash) });
+  const sync = () => {
+    const route = parseHash(location.hash);
+    const { route: current, stack } = useRouter.getState();
+    if (!sameRoute(route, current)) useRouter.setState({ route, stack: [...stack, route] });
+  };
   window.addEventListener('hashchange', sync);
   sync();
   return () => window.removeEventListener('hashchange', sync);

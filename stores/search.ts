@@ -3,7 +3,7 @@ import type { ItemKind } from '@/core/model';
 import { createSearcher } from '@/core/search';
 import type { SearchHit, SearchPack, Searcher } from '@/core/search/types';
 import { getSearchPack, listAllItems } from '@/storage/catalog';
-import { toListRow, type ListRow } from '@/stores/catalog';
+import { toListRow, type ListRow } from './catalog-rows';
 
 /**
  * Search as you type, shared by the sidebar and the popup. The index (the search pack built at sync, plus one
@@ -25,15 +25,7 @@ export interface SearchIndex {
   rows: Map<string, ListRow>;
 }
 
-/** A summary longer than a list line is never shown whole in a list; keeping less keeps the heap small. */
-const SUMMARY_CHARS = 160;
 export const RESULT_LIMIT = 50;
-
-export function lightRow(row: ListRow): ListRow {
-  return row.summary && row.summary.length > SUMMARY_CHARS
-    ? { ...row, summary: `${row.summary.slice(0, SUMMARY_CHARS)}…` }
-    : row;
-}
 
 /** Hits → rows to show; a hit whose item is unknown (index and rows out of step mid-sync) is skipped. */
 export function toResults(hits: readonly SearchHit[], rows: ReadonlyMap<string, ListRow>): SearchResult[] {
@@ -77,7 +69,7 @@ async function loadIndex(): Promise<SearchIndex | null> {
   const [pack, items] = await Promise.all([getSearchPack(), listAllItems()]);
   if (!pack || items.length === 0) return null;
   const rows = new Map<string, ListRow>();
-  for (const item of items) rows.set(item.id, lightRow(toListRow(item)));
+  for (const item of items) rows.set(item.id, toListRow(item));
   return { searcher: createSearcher(pack as SearchPack), rows };
 }
 

@@ -29,8 +29,11 @@ export function startSidebarSession(): () => void {
     .loadHome()
     .then(() =>
       whenIdle(() => {
-        void useSearch.getState().ensureIndex();
-        void useCatalog.getState().shuffleDiscover();
+        // The discover row is drawn from the index, so it follows the index load.
+        void useSearch
+          .getState()
+          .ensureIndex()
+          .then(() => useCatalog.getState().shuffleDiscover());
       }),
     );
   return () => stops.forEach((stop) => stop());

@@ -72,12 +72,14 @@ export function SidebarApp() {
     }
   };
 
+  // Read the route from the store, not this render: keystrokes can arrive faster than React re-renders.
   const onQueryChange = (query: string) => {
     useSearch.getState().setQuery(query);
     const kind = useSearch.getState().kind;
+    const current = useRouter.getState().route;
     if (query.trim() === '') {
-      if (route.name === 'search') back();
-    } else if (route.name === 'search') {
+      if (current.name === 'search') back();
+    } else if (current.name === 'search') {
       replace({ name: 'search', query, kind });
     } else {
       navigate({ name: 'search', query, kind });
@@ -86,7 +88,7 @@ export function SidebarApp() {
 
   const onEscape = () => {
     useSearch.getState().clear();
-    if (route.name === 'search') back();
+    if (useRouter.getState().route.name === 'search') back();
     searchInput.current?.focus();
   };
 

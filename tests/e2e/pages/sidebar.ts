@@ -11,7 +11,10 @@ export const SCREENSHOT_DIR = resolve(process.cwd(), 'test-results/screenshots')
  * seller's "Allow" click on Chromium's permission prompt (a native dialog a headless browser cannot answer).
  * Everything else is the build as shipped.
  */
-export function extensionCopyGranting(origins: string[]): { dir: string; remove(): void } {
+export function extensionCopyGranting(
+  origins: string[],
+  options: { withoutStarterCatalog?: boolean } = {},
+): { dir: string; remove(): void } {
   const root = mkdtempSync(join(tmpdir(), 'sellernav-ext-'));
   const dir = join(root, 'chrome-mv3');
   cpSync(EXTENSION_DIR, dir, { recursive: true });
@@ -19,6 +22,8 @@ export function extensionCopyGranting(origins: string[]): { dir: string; remove(
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   manifest.host_permissions = origins;
   writeFileSync(manifestPath, JSON.stringify(manifest));
+  // Benchmarks compare exact catalog sizes (0 and 20,000): without the bundled starter, nothing else is cached.
+  if (options.withoutStarterCatalog) rmSync(join(dir, 'catalog'), { recursive: true, force: true });
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -112,7 +112,7 @@ export async function resetAll(browserLanguage = 'zh-CN'): Promise<void> {
 export async function resetStores(): Promise<void> {
   useCatalog.setState(useCatalog.getInitialState(), true);
   useSearch.setState(useSearch.getInitialState(), true);
-  useRouter.setState({ route: { name: 'home' } });
+  useRouter.setState({ route: { name: 'home' }, stack: [{ name: 'home' }] });
   useLocaleStore.setState({ language: 'zh-CN', preference: 'auto' });
   window.location.hash = '';
 }

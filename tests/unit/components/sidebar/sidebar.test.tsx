@@ -189,7 +189,7 @@ describe('browse', () => {
     );
     await seedCatalog(many);
     await openSidebar('#/category/logistics');
-    expect(await screen.findByText('20,000 项')).toBeInTheDocument();
+    expect(await screen.findByText('20,000 项', {}, { timeout: 15_000 })).toBeInTheDocument();
     const rows = screen.getByRole('list', { name: '找物流' }).querySelectorAll('li');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(60);
@@ -256,7 +256,7 @@ describe('bookmark', () => {
     const user = await openSidebar('#/guide/guide-2fa');
     await user.click(await screen.findByRole('button', { name: '收藏“亚马逊两步验证收不到验证码”' }));
     await user.keyboard('{Escape}');
-    await user.click(screen.getByRole('button', { name: /编辑.*的收藏/ }));
+    await user.click(await screen.findByRole('button', { name: /编辑.*的收藏/ }));
     expect(await listBookmarks(db)).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: '取消收藏' }));
     await waitFor(async () => expect(await listBookmarks(db)).toHaveLength(0));

@@ -1,0 +1,47 @@
+import type { ItemKind } from '@/core/model';
+import type { StoredItem } from '@/storage/types';
+
+/**
+ * The light view of a catalog item every sidebar list shows. Lists keep these, never whole items: a
+ * 20,000-item category would otherwise hold every guide's HTML in memory for as long as it is on screen.
+ */
+export interface ListRow {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  url: string | null;
+  summary: string | null;
+  date_published: string | null;
+  views: number | null;
+  category: string | null;
+  tags: string[];
+}
+
+/** A summary longer than a list line is never shown whole in a list; keeping less keeps the heap small. */
+const SUMMARY_CHARS = 160;
+
+export function toListRow(item: StoredItem): ListRow {
+  const summary =
+    item.summary && item.summary.length > SUMMARY_CHARS
+      ? `${item.summary.slice(0, SUMMARY_CHARS)}…`
+      : item.summary;
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    url: item.url,
+    summary,
+    date_published: item.date_published,
+    views: item.views,
+    category: item.category,
+    tags: item.tags,
+  };
+}
+
+/** Newest first; undated items (most tools) after dated ones, by title, so the list order is stable. */
+export function browseOrder(a: ListRow, b: ListRow): number {
+  const da = a.date_published ?? '';
+  const dbb = b.date_published ?? '';
+  if (da !== dbb) return da < dbb ? 1 : -1;
+  return a.title.localeCompare(b.title, 'zh-CN');
+}

@@ -12,7 +12,7 @@ import {
 } from '@/core/quick-launch/rank';
 import { onMessage } from '@/messaging/protocol';
 import { listBookmarks } from '@/storage/bookmarks';
-import { getCatalogItems, getSearchPack, listNewItems } from '@/storage/catalog';
+import { getSearchPack, listAllItems, listNewItems } from '@/storage/catalog';
 import { db } from '@/storage/db';
 import { DATABASE_NAME } from '@/storage/database';
 import type { BookmarkRecord } from '@/storage/types';
@@ -29,21 +29,31 @@ const SUGGESTIONS = 6;
  * next query rebuilds it. The catalog searcher is cleared when the catalog changes (storagemutated); the
  * bookmarks (a small table) are read on every query and their searcher rebuilt only when they differ.
  */
-let catalogCache: Promise<Searcher | null> | null = null;
+interface CatalogIndex {
+  searcher: Searcher;
+  /** What a hit shows (kind, title, address), so a keystroke never reads catalog chunks. */
+  items: Map<string, LaunchItem>;
+}
+let catalogCache: Promise<CatalogIndex | null> | null = null;
 let bookmarkCache: { signature: string; searcher: Searcher } | null = null;
 
-async function loadCatalogSearcher(): Promise<Searcher | null> {
+async function loadCatalogIndex(): Promise<CatalogIndex | null> {
   const pack = await getSearchPack(db);
+  if (!pack) return null;
+  let searcher: Searcher;
   try {
-    return pack ? createSearcher(pack as SearchPack) : null;
+    searcher = createSearcher(pack as SearchPack);
   } catch {
     // A pack of another version (mid-upgrade): bookmarks still work; the next sync writes a fresh pack.
     return null;
   }
+  const items = new Map<string, LaunchItem>();
+  for (const { id, kind, title, url } of await listAllItems(db)) items.set(id, { id, kind, title, url });
+  return { searcher, items };
 }
 
-function catalogSearcher(): Promise<Searcher | null> {
-  catalogCache ??= loadCatalogSearcher().catch((error: unknown) => {
+function catalogIndex(): Promise<CatalogIndex | null> {
+  catalogCache ??= loadCatalogIndex().catch((error: unknown) => {
     catalogCache = null;
     throw error;
   });
@@ -59,16 +69,18 @@ function bookmarkSearcher(bookmarks: readonly BookmarkRecord[]): Searcher {
 }
 
 export async function quickLaunchSearch(query: string, limit: number): Promise<QuickLaunchHit[]> {
-  const [bookmarks, catalog] = await Promise.all([listBookmarks(db), catalogSearcher()]);
+  const [bookmarks, catalog] = await Promise.all([listBookmarks(db), catalogIndex()]);
+  // Bookmarked catalog items are shown as bookmarks, so ask for enough hits to fill the list without them.
   const catalogHits =
-    catalog && query.trim() !== '' ? catalog.search(query, { limit: limit + bookmarks.length }) : [];
-  const wanted = catalogHits.slice(0, limit * 2).map((h) => h.id);
-  const items = await getCatalogItems(wanted, db);
-  const catalogItems = new Map<string, LaunchItem>();
-  for (const item of items) if (item) catalogItems.set(item.id, item);
+    catalog && query.trim() !== '' ? catalog.searcher.search(query, { limit: limit + bookmarks.length }) : [];
   return mergeQuickLaunch(
     query,
-    { bookmarks, bookmarkSearcher: bookmarkSearcher(bookmarks), catalogHits, catalogItems },
+    {
+      bookmarks,
+      bookmarkSearcher: bookmarkSearcher(bookmarks),
+      catalogHits,
+      catalogItems: catalog?.items ?? new Map<string, LaunchItem>(),
+    },
     limit,
   );
 }
@@ -131,6 +143,14 @@ const searchRequest = v.object({
   limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
 });
 
+/** Drops the cached catalog index when a sync commits, and recounts the badge when new items or seen marks change. */
+export function watchDatabase(): void {
+  Dexie.on('storagemutated', (parts) => {
+    if (touches(parts, ['catalogBlobs'])) catalogCache = null;
+    if (touches(parts, ['catalogBlobs', 'settings'])) refreshBadgeQuietly();
+  });
+}
+
 export function registerQuickLaunch(): void {
   onMessage('quickLaunchSearch', (message) => {
     const { query, limit } = v.parse(searchRequest, message.data);
@@ -138,10 +158,7 @@ export function registerQuickLaunch(): void {
   });
   onMessage('quickLaunchSeen', () => refreshNewBadge().then(() => undefined));
 
-  Dexie.on('storagemutated', (parts) => {
-    if (touches(parts, ['catalogBlobs'])) catalogCache = null;
-    if (touches(parts, ['catalogBlobs', 'settings'])) refreshBadgeQuietly();
-  });
+  watchDatabase();
   browser.runtime.onStartup.addListener(refreshBadgeQuietly);
   browser.runtime.onInstalled.addListener(refreshBadgeQuietly);
 

@@ -16,7 +16,7 @@ import { applyFeed, prepareFeed } from '@/storage/catalog-write';
 import { buildSearchPack } from '@/core/search/build';
 import { addCustomTool, bookmarkItem } from '@/storage/bookmarks';
 import { markNewSeen } from '@/storage/catalog';
-import { quickLaunchSearch, refreshNewBadge } from '@/entrypoints/background/quick-launch';
+import { quickLaunchSearch, refreshNewBadge, watchDatabase } from '@/entrypoints/background/quick-launch';
 import { makeFeed, makeItem, feedRecord } from './storage/helpers';
 
 const labels = { bookmark: '书签', guide: '指南', tool: '工具' };
@@ -157,6 +157,7 @@ describe('quick-launch ranking', () => {
 });
 
 describe('background quick-launch on the real database', () => {
+  beforeAll(() => watchDatabase());
   beforeEach(async () => {
     fakeBrowser.reset();
     await Promise.all([db.bookmarks.clear(), db.folders.clear(), db.settings.clear()]);
@@ -184,6 +185,16 @@ describe('background quick-launch on the real database', () => {
       ['catalog', 'tool-ymx'],
     ]);
     expect(new Set(hits.slice(0, 2).map((h) => h.id))).toEqual(new Set([b.id, custom.id]));
+  });
+
+  test('a sync that brings new items is searched at the next keystroke (the cached index is dropped)', async () => {
+    expect(await quickLaunchSearch('cainiao', 5)).toEqual([]);
+    const items = [makeItem('tool-cainiao', { title: '菜鸟国际', url: 'https://www.cainiao.com/' })];
+    await applyFeed(db, 'nav', prepareFeed(makeFeed(items)), { now: 9_000, buildSearchPack });
+    await vi.waitFor(async () =>
+      expect((await quickLaunchSearch('cainiao', 5)).map((h) => h.id)).toEqual(['tool-cainiao']),
+    );
+    expect((await quickLaunchSearch('cnguoji', 5)).map((h) => h.title)).toEqual(['菜鸟国际']);
   });
 
   test('the badge counts what is new until the popup has shown it', async () => {

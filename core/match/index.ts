@@ -4,6 +4,7 @@
  * bundle carries neither the page map nor the builder.
  */
 export { buildMatchIndex, MAX_INDEXED_GUIDES, type MatchableItem } from './build';
+export { parseMatchIndex, serializeMatchIndex } from './stored';
 export { matchPage, sellerCentralUrl, MIN_SCORE, MAX_RESULTS } from './match';
 export { PAGE_MAP, type PageTopic, type PageLanguage } from './page-map';
 export {
@@ -11,6 +12,7 @@ export {
   type GuideMatch,
   type IndexedGuide,
   type IndexedTopic,
+  type PathRule,
   type MatchIndex,
   type PageSnapshot,
 } from './types';

@@ -1,20 +1,13 @@
 /**
  * The matcher: which two or three guides fit the Seller Central page the seller is on. Pure and synchronous;
- * the content script, the background and the CLI run this very code. It needs no page map of its own: the
- * index carries the one its guides were built with. Scoring: docs/matching.md (keep the two in step).
+ * the content script, the background and the CLI run this very code. It carries no page map of its own (the
+ * index holds the one its guides were read with), and it only touches the guides the page's path rules, words
+ * and topics point at. Scoring: docs/matching.md (keep the two in step).
  */
 import { isSellerCentralHost } from '../sellercentral-hosts';
 import { globMatches, literalPrefix } from './glob';
-import { containsTerm, searchableText, tokenize } from './text';
-import { BROAD_FACTOR, dilute, topicsInText } from './topics';
-import {
-  MATCH_INDEX_SCHEMA,
-  type GuideMatch,
-  type IndexedGuide,
-  type IndexedTopic,
-  type MatchIndex,
-  type PageSnapshot,
-} from './types';
+import { isWordChar, searchableText, tokenize } from './text';
+import { MATCH_INDEX_SCHEMA, type GuideMatch, type MatchIndex, type PageSnapshot } from './types';
 
 export const MIN_SCORE = 6;
 export const MAX_RESULTS = 3;
@@ -28,6 +21,7 @@ const LEXICAL_SCORE = 2;
 const LEXICAL_CAP = 6;
 const TEXT_TOPIC_WEIGHT = 0.8;
 const RELATED_FACTOR = 0.5;
+const BROAD_FACTOR = 0.5;
 
 /** The URL if it is a page on a real Seller Central host (exact host, http(s), no credentials), else null. */
 export function sellerCentralUrl(url: string): URL | null {
@@ -50,58 +44,32 @@ function decodedPath(url: URL): string {
   }
 }
 
-/** Page topics → weight: from the URL path (1, or ½ for an umbrella area), from the text (diluted), related. */
-function pageTopics(map: readonly IndexedTopic[], path: string, text: string): Map<string, number> {
-  const weights = new Map<string, number>();
-  const raise = (id: string, weight: number) => {
-    if (weight > (weights.get(id) ?? 0)) weights.set(id, weight);
+/** Terms of the index found in the page text: one bucket look-up per character, not one search per term. */
+function termsInText(index: MatchIndex, text: string): number[] {
+  const found: number[] = [];
+  const seen = new Set<number>();
+  const check = (bucket: number[] | undefined, i: number) => {
+    if (!bucket) return;
+    const startsWord = !isWordChar(text[i - 1]);
+    for (const n of bucket) {
+      const term = index.terms[n]!;
+      if (seen.has(n) || !text.startsWith(term, i)) continue;
+      const kind = index.termKinds[n];
+      if (kind !== 'c' && !startsWord) continue;
+      if (kind === 'w' && isWordChar(text[i + term.length])) continue;
+      seen.add(n);
+      found.push(n);
+    }
   };
-  for (const topic of map) {
-    if (topic.paths.some((glob) => globMatches(glob, path))) raise(topic.id, topic.broad ? BROAD_FACTOR : 1);
+  for (let i = 0; i < text.length; i++) {
+    check(index.termBuckets[text[i]!], i);
+    if (i + 1 < text.length) check(index.termBuckets[text.slice(i, i + 2)], i);
   }
-  const inText = topicsInText(map, text);
-  const textWeight = TEXT_TOPIC_WEIGHT * dilute(inText.size);
-  for (const id of inText) raise(id, textWeight);
-  const direct = [...weights];
-  for (const [id, weight] of direct) {
-    const topic = map.find((t) => t.id === id);
-    for (const related of topic?.related ?? []) raise(related, weight * RELATED_FACTOR);
-  }
-  return weights;
+  return found;
 }
 
-function hostAllowed(guide: IndexedGuide, host: string): boolean {
-  return guide.hosts === null || guide.hosts.some((glob) => globMatches(glob, host));
-}
-
-function pathScore(guide: IndexedGuide, path: string): number {
-  let best = 0;
-  for (const glob of guide.paths) {
-    if (!globMatches(glob, path)) continue;
-    const specificity = Math.min(PATH_SPECIFICITY_MAX, literalPrefix(glob).length / 8);
-    best = Math.max(best, PATH_SCORE + specificity);
-  }
-  return best;
-}
-
-function keywordScore(guide: IndexedGuide, text: string): number {
-  if (text === '') return 0;
-  let found = 0;
-  for (const term of guide.keywords) {
-    if (containsTerm(text, term) && ++found === KEYWORDS_COUNTED) break;
-  }
-  return found * KEYWORD_SCORE;
-}
-
-function topicScore(guide: IndexedGuide, topics: Map<string, number>): number {
-  let sum = 0;
-  for (const id in guide.topics) {
-    const pageWeight = topics.get(id);
-    if (pageWeight) sum += TOPIC_SCORE * pageWeight * (guide.topics[id] ?? 0);
-  }
-  return Math.min(TOPIC_CAP, sum);
-}
-
+/** Many topics at once mean a hub page: each counts for less. */
+const dilute = (count: number) => Math.min(1, 1.5 / Math.sqrt(Math.max(count, 1)));
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
@@ -119,35 +87,77 @@ export function matchPage(page: PageSnapshot, index: MatchIndex): GuideMatch[] {
     .map(searchableText)
     .filter(Boolean)
     .join(' | ');
-  const topics = pageTopics(index.topics ?? [], path, text);
-  const pageTokens = new Set(tokenize(text));
 
-  // How many guides share each page token: a word every guide has says little (inverse document frequency).
-  const guideCount = new Map<string, number>();
-  if (pageTokens.size > 0) {
-    for (const guide of index.guides) {
-      for (const token of guide.tokens) {
-        if (pageTokens.has(token)) guideCount.set(token, (guideCount.get(token) ?? 0) + 1);
+  const pathScore = new Map<number, number>();
+  const keywordHits = new Map<number, number>();
+  const topicSum = new Map<number, number>();
+  const lexical = new Map<number, number>();
+  const pageTopics = new Map<number, number>();
+  const raiseTopic = (t: number, weight: number) => {
+    if (weight > (pageTopics.get(t) ?? 0)) pageTopics.set(t, weight);
+  };
+
+  // 1. Path rules under the page's first path segment (and those starting with a wildcard).
+  const segment = `/${path.split('/')[1] ?? ''}`;
+  for (const bucket of [index.pathBuckets[segment], index.pathBuckets[path], index.pathBuckets['*']]) {
+    for (const r of bucket ?? []) {
+      const rule = index.paths[r]!;
+      if (!globMatches(rule.glob, path)) continue;
+      if (rule.topic !== undefined)
+        raiseTopic(rule.topic, index.topics[rule.topic]!.broad ? BROAD_FACTOR : 1);
+      if (rule.guide !== undefined) {
+        const score = PATH_SCORE + Math.min(PATH_SPECIFICITY_MAX, literalPrefix(rule.glob).length / 8);
+        if (score > (pathScore.get(rule.guide) ?? 0)) pathScore.set(rule.guide, score);
       }
     }
   }
-  const idfBase = Math.log(1 + index.guides.length);
 
-  const results: GuideMatch[] = [];
-  for (const guide of index.guides) {
-    if (!hostAllowed(guide, host)) continue;
-    let lexical = 0;
-    if (guideCount.size > 0) {
-      for (const token of guide.tokens) {
-        const count = guideCount.get(token);
-        if (count) lexical += Math.log(1 + index.guides.length / count) / idfBase;
-      }
+  // 2. Topic words and guide keywords in the page text.
+  const textTopics = new Set<number>();
+  for (const n of termsInText(index, text)) {
+    for (const t of index.termTopics[n] ?? []) textTopics.add(t);
+    for (const g of index.termGuides[n] ?? []) keywordHits.set(g, (keywordHits.get(g) ?? 0) + 1);
+  }
+  const textWeight = TEXT_TOPIC_WEIGHT * dilute(textTopics.size);
+  for (const t of textTopics) raiseTopic(t, textWeight);
+  for (const [t, weight] of [...pageTopics]) {
+    for (const related of index.topics[t]?.related ?? []) raiseTopic(related, weight * RELATED_FACTOR);
+  }
+
+  // 3. Guides about the page's topics.
+  for (const [t, pageWeight] of pageTopics) {
+    const pairs = index.topicGuides[t] ?? [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const g = pairs[i]!;
+      topicSum.set(g, (topicSum.get(g) ?? 0) + TOPIC_SCORE * pageWeight * (pairs[i + 1]! / 100));
     }
+  }
+
+  // 4. Text relevance: page words in guide titles and tags, rarer words weighing more (IDF).
+  const guideTotal = index.guides.length;
+  const idfBase = Math.log(1 + guideTotal);
+  for (const token of new Set(tokenize(text))) {
+    const guides = Object.hasOwn(index.tokens, token) ? index.tokens[token]! : [];
+    const idf = Math.log(1 + guideTotal / Math.max(guides.length, 1)) / idfBase;
+    for (const g of guides) lexical.set(g, (lexical.get(g) ?? 0) + idf);
+  }
+
+  const candidates = new Set([
+    ...pathScore.keys(),
+    ...keywordHits.keys(),
+    ...topicSum.keys(),
+    ...lexical.keys(),
+  ]);
+  const results: GuideMatch[] = [];
+  for (const g of candidates) {
+    const guide = index.guides[g];
+    if (!guide) continue;
+    if (guide.hosts !== null && !guide.hosts.some((glob) => globMatches(glob, host))) continue;
     const score =
-      pathScore(guide, path) +
-      keywordScore(guide, text) +
-      topicScore(guide, topics) +
-      Math.min(LEXICAL_CAP, LEXICAL_SCORE * lexical);
+      (pathScore.get(g) ?? 0) +
+      KEYWORD_SCORE * Math.min(KEYWORDS_COUNTED, keywordHits.get(g) ?? 0) +
+      Math.min(TOPIC_CAP, topicSum.get(g) ?? 0) +
+      Math.min(LEXICAL_CAP, LEXICAL_SCORE * (lexical.get(g) ?? 0));
     if (score >= MIN_SCORE) results.push({ id: guide.id, score: round(score) });
   }
   results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -95,7 +95,7 @@ export function prepareTerm(term: string): PreparedTerm | null {
   return { text, cjk, whole: !cjk && text.length <= 4 };
 }
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && !SEPARATOR.test(ch);
+export const isWordChar = (ch: string | undefined) => ch !== undefined && !SEPARATOR.test(ch);
 
 /**
  * Whether `haystack` (already normalized, whitespace collapsed) holds the term. Latin terms must start a word

@@ -1,13 +1,20 @@
-/** The page map as the index carries it (words normalized, flags set), and the topic look-ups. */
+/** The page map, prepared for building the index (words normalized, flags set), and topic look-ups. */
 import type { PageTopic } from './page-map';
 import { containsTerm, prepareTerm, type PreparedTerm } from './text';
-import type { IndexedTopic } from './types';
 
 /** An umbrella topic's path counts half; so does a related topic (docs/matching.md). */
 export const BROAD_FACTOR = 0.5;
 
-/** Done once, when the index is built, so that a page view only reads ready-made terms. */
-export function compileTopics(map: readonly PageTopic[]): IndexedTopic[] {
+export interface CompiledTopic {
+  id: string;
+  /** Path globs, lowercase. */
+  paths: string[];
+  broad: boolean;
+  terms: PreparedTerm[];
+  related: string[];
+}
+
+export function compileTopics(map: readonly PageTopic[]): CompiledTopic[] {
   return map.map((topic) => ({
     id: topic.id,
     paths: topic.paths.map((glob) => glob.toLowerCase()),
@@ -19,8 +26,8 @@ export function compileTopics(map: readonly PageTopic[]): IndexedTopic[] {
   }));
 }
 
-/** Topics named by a text (already `searchableText`): a guide's title and tags, or a page's headings. */
-export function topicsInText(topics: readonly IndexedTopic[], text: string): Set<string> {
+/** Topics named by a text (already `searchableText`): a guide's title, tags and keywords. */
+export function topicsInText(topics: readonly CompiledTopic[], text: string): Set<string> {
   const found = new Set<string>();
   if (text === '') return found;
   for (const topic of topics) {

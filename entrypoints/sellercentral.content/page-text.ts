@@ -23,18 +23,26 @@ const SKIP_SELECTOR = [
 
 function textOf(element: Element): string {
   if (element.closest(SKIP_SELECTOR)) return '';
-  // Text nodes joined with spaces, as the CLI's reader does: breadcrumb items are separate words.
-  const parts: string[] = [];
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SKIP_SELECTOR)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
+  // Text nodes joined with spaces, as the CLI's reader does: breadcrumb items are separate words. Most
+  // headings hold no field, so the walk needs no filter (no script callback per node).
+  const guarded = element.querySelector(SKIP_SELECTOR) !== null;
+  const walker = document.createTreeWalker(
+    element,
+    guarded ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT : NodeFilter.SHOW_TEXT,
+    guarded
+      ? {
+          acceptNode: (node) =>
+            node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SKIP_SELECTOR)
+              ? NodeFilter.FILTER_REJECT
+              : NodeFilter.FILTER_ACCEPT,
+        }
+      : null,
+  );
+  let text = '';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) parts.push(node.nodeValue ?? '');
+    if (node.nodeType === Node.TEXT_NODE) text += ` ${node.nodeValue ?? ''}`;
   }
-  return cleanText(parts.join(' '));
+  return cleanText(text);
 }
 
 /** The card lives in a shadow root, which `querySelectorAll` never enters: its own text is never read. */

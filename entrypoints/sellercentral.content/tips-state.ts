@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { MATCH_INDEX_SCHEMA, type MatchIndex } from '@/core/match/types';
+import type { MatchIndex } from '@/core/match/types';
+import { parseMatchIndex } from '@/core/match/stored';
 import { EMPTY_TIPS_MIRROR, isTipsMirror, type TipsMirror } from '@/core/match/tips-policy';
 import { MATCH_INDEX_KEY, TIPS_MIRROR_KEY } from '@/storage/tips-keys';
 
@@ -14,13 +15,9 @@ export interface TipsState {
  */
 export async function readTipsState(): Promise<TipsState> {
   const stored = await browser.storage.local.get([MATCH_INDEX_KEY, TIPS_MIRROR_KEY]);
-  const index = stored[MATCH_INDEX_KEY] as Partial<MatchIndex> | undefined;
   const mirror = stored[TIPS_MIRROR_KEY];
   return {
-    index:
-      index?.schema === MATCH_INDEX_SCHEMA && Array.isArray(index.guides) && Array.isArray(index.topics)
-        ? (index as MatchIndex)
-        : null,
+    index: parseMatchIndex(stored[MATCH_INDEX_KEY]),
     mirror: isTipsMirror(mirror) ? mirror : EMPTY_TIPS_MIRROR,
   };
 }

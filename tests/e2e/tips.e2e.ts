@@ -160,7 +160,7 @@ test('no card on the orders page when no guide fits it', async () => {
   const index = buildMatchIndex(feed.items, { tombstones: feed.tombstones });
   await session.serviceWorker.evaluate(
     ([key, value]) => chrome.storage.local.set({ [key as string]: value }),
-    [MATCH_INDEX_KEY, index] as const,
+    [MATCH_INDEX_KEY, JSON.stringify(index)] as const,
   );
 
   const orders = await open('https://sellercentral.amazon.com/orders-v3');

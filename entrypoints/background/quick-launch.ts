@@ -1,21 +1,14 @@
 import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
-import { createSearcher } from '@/core/search';
-import type { SearchPack, Searcher } from '@/core/search/types';
 import { omniboxSuggestions, omniboxTarget } from '@/core/quick-launch/omnibox';
-import {
-  createBookmarkSearcher,
-  mergeQuickLaunch,
-  type LaunchItem,
-  type QuickLaunchHit,
-} from '@/core/quick-launch/rank';
+import type { QuickLaunchHit } from '@/core/quick-launch/rank';
+import { createQuickLaunchSearch } from '@/core/quick-launch/search';
 import { onMessage } from '@/messaging/protocol';
 import { listBookmarks } from '@/storage/bookmarks';
 import { getSearchPack, listAllItems, listNewItems } from '@/storage/catalog';
 import { db } from '@/storage/db';
 import { DATABASE_NAME } from '@/storage/database';
-import type { BookmarkRecord } from '@/storage/types';
 
 /**
  * Background side of quick-launch: the omnibox keyword (`sn …`), the toggle-sidebar command, the toolbar
@@ -24,65 +17,18 @@ import type { BookmarkRecord } from '@/storage/types';
 
 const SUGGESTIONS = 6;
 
-/**
- * Searchers kept between keystrokes. This is a cache, not state: the worker may drop it at any time and the
- * next query rebuilds it. The catalog searcher is cleared when the catalog changes (storagemutated); the
- * bookmarks (a small table) are read on every query and their searcher rebuilt only when they differ.
- */
-interface CatalogIndex {
-  searcher: Searcher;
-  /** What a hit shows (kind, title, address), so a keystroke never reads catalog chunks. */
-  items: Map<string, LaunchItem>;
-}
-let catalogCache: Promise<CatalogIndex | null> | null = null;
-let bookmarkCache: { signature: string; searcher: Searcher } | null = null;
+/** Indexes kept between keystrokes (a cache the worker may lose at any time; see createQuickLaunchSearch). */
+const quickLaunch = createQuickLaunchSearch({
+  bookmarks: () => listBookmarks(db),
+  async catalog() {
+    const pack = await getSearchPack(db);
+    return pack ? { pack, items: await listAllItems(db) } : null;
+  },
+});
 
-async function loadCatalogIndex(): Promise<CatalogIndex | null> {
-  const pack = await getSearchPack(db);
-  if (!pack) return null;
-  let searcher: Searcher;
-  try {
-    searcher = createSearcher(pack as SearchPack);
-  } catch {
-    // A pack of another version (mid-upgrade): bookmarks still work; the next sync writes a fresh pack.
-    return null;
-  }
-  const items = new Map<string, LaunchItem>();
-  for (const { id, kind, title, url } of await listAllItems(db)) items.set(id, { id, kind, title, url });
-  return { searcher, items };
-}
-
-function catalogIndex(): Promise<CatalogIndex | null> {
-  catalogCache ??= loadCatalogIndex().catch((error: unknown) => {
-    catalogCache = null;
-    throw error;
-  });
-  return catalogCache;
-}
-
-function bookmarkSearcher(bookmarks: readonly BookmarkRecord[]): Searcher {
-  const signature = JSON.stringify(bookmarks.map((b) => [b.id, b.title, b.note, b.url]));
-  if (bookmarkCache?.signature !== signature) {
-    bookmarkCache = { signature, searcher: createBookmarkSearcher(bookmarks) };
-  }
-  return bookmarkCache.searcher;
-}
-
-export async function quickLaunchSearch(query: string, limit: number): Promise<QuickLaunchHit[]> {
-  const [bookmarks, catalog] = await Promise.all([listBookmarks(db), catalogIndex()]);
-  // Bookmarked catalog items are shown as bookmarks, so ask for enough hits to fill the list without them.
-  const catalogHits =
-    catalog && query.trim() !== '' ? catalog.searcher.search(query, { limit: limit + bookmarks.length }) : [];
-  return mergeQuickLaunch(
-    query,
-    {
-      bookmarks,
-      bookmarkSearcher: bookmarkSearcher(bookmarks),
-      catalogHits,
-      catalogItems: catalog?.items ?? new Map<string, LaunchItem>(),
-    },
-    limit,
-  );
+/** Bookmarks, then catalog items, matching `query` (pinyin too): the popup's search and the omnibox's. */
+export function quickLaunchSearch(query: string, limit: number): Promise<QuickLaunchHit[]> {
+  return quickLaunch.search(query, limit);
 }
 
 /** Tables whose changes make the cached searchers or the badge stale. */
@@ -146,7 +92,7 @@ const searchRequest = v.object({
 /** Drops the cached catalog index when a sync commits, and recounts the badge when new items or seen marks change. */
 export function watchDatabase(): void {
   Dexie.on('storagemutated', (parts) => {
-    if (touches(parts, ['catalogBlobs'])) catalogCache = null;
+    if (touches(parts, ['catalogBlobs'])) quickLaunch.dropCatalog();
     if (touches(parts, ['catalogBlobs', 'settings'])) refreshBadgeQuietly();
   });
 }

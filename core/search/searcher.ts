@@ -73,26 +73,46 @@ function isLatinOrDigit(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
-function addToSignature(signatures: Int32Array, base: number, text: string, pairs = true): void {
+function addToSignature(signatures: Int32Array, base: number, text: string): void {
   let previous = 0;
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
     const bit = bitOf(code);
     signatures[base + (bit >>> 5)]! |= 1 << (bit & 31);
-    if (pairs && isLatinOrDigit(code)) {
-      if (previous) {
-        const pair = (Math.imul(previous * 64 + code, 0x9e3779b1) >>> 26) & 63;
-        signatures[base + CHAR_WORDS + (pair >>> 5)]! |= 1 << (pair & 31);
-      }
+    if (isLatinOrDigit(code)) {
+      if (previous) setPair(signatures, base, previous, code);
       previous = code;
     } else previous = 0;
   }
 }
 
+function setPair(signatures: Int32Array, base: number, previous: number, code: number): void {
+  const pair = (Math.imul(previous * 64 + code, 0x9e3779b1) >>> 26) & 63;
+  signatures[base + CHAR_WORDS + (pair >>> 5)]! |= 1 << (pair & 31);
+}
+
+/**
+ * Signature of a title's pinyin (`ya ma xun`): its letters, the letter pairs inside each syllable, and every
+ * pair a match can form across a syllable boundary: the syllable's last letter (typed in full), its first
+ * letter (typed as an initial) or the h of zh/ch/sh, followed by the next syllable's first letter.
+ */
+function addPinyinToSignature(signatures: Int32Array, base: number, pinyin: string): void {
+  addToSignature(signatures, base, pinyin);
+  for (let at = 0; at < pinyin.length;) {
+    const end = pinyin.indexOf(' ', at);
+    if (end < 0) break;
+    const next = pinyin.charCodeAt(end + 1);
+    setPair(signatures, base, pinyin.charCodeAt(end - 1), next);
+    setPair(signatures, base, pinyin.charCodeAt(at), next);
+    if (end - at > 2 && pinyin.charCodeAt(at + 1) === 0x68) setPair(signatures, base, 0x68, next);
+    at = end + 1;
+  }
+}
+
 /** The signature words a term needs, as [word index, bits] pairs (only the non-zero words). */
-function termMask(term: string, pairs: boolean): Int32Array {
+function termMask(term: string): Int32Array {
   const words = new Int32Array(SIGNATURE_WORDS);
-  addToSignature(words, 0, term, pairs);
+  addToSignature(words, 0, term);
   const needed: number[] = [];
   for (let w = 0; w < SIGNATURE_WORDS; w++) if (words[w]) needed.push(w, words[w]!);
   return Int32Array.from(needed);
@@ -360,8 +380,7 @@ export function createSearcher(pack: SearchPack): Searcher {
     const base = r * SIGNATURE_WORDS;
     addToSignature(literalSignatures, base, compactTitles[r]!);
     addToSignature(literalSignatures, base, tags[r]!);
-    // Pinyin matches jump between syllables (`ymx`), so letter pairs say nothing there.
-    addToSignature(pinyinSignatures, base, py, false);
+    addPinyinToSignature(pinyinSignatures, base, py);
     addToSignature(textSignatures, base, texts[r]!);
   }
 
@@ -483,13 +502,12 @@ export function createSearcher(pack: SearchPack): Searcher {
     pinyinTerm: boolean,
     hanTerm: boolean,
     mask: Int32Array,
-    letters: Int32Array,
   ): number {
     const base = r * SIGNATURE_WORDS;
     const literal = hasAll(literalSignatures, base, mask);
     const inTitle = literal ? titleScore(r, term) : 0;
     if (inTitle >= STRONG_SCORE) return inTitle;
-    if (pinyinTerm && hasAll(pinyinSignatures, base, letters) && mayMatchPinyin(r, term)) {
+    if (pinyinTerm && hasAll(pinyinSignatures, base, mask) && mayMatchPinyin(r, term)) {
       const m = matchPinyin(r, term);
       if (m) return offsetOf(r, m[0]) === 0 ? SCORE.titlePinyinStart : SCORE.titlePinyin;
     }
@@ -541,15 +559,14 @@ export function createSearcher(pack: SearchPack): Searcher {
   function scoreOver(term: string, domain: Int32Array | null, minScore: number): TermHits {
     const pinyinTerm = isPinyinCandidate(term);
     const hanTerm = isHan(term.charCodeAt(0));
-    const mask = termMask(term, true);
-    const letters = termMask(term, false);
+    const mask = termMask(term);
     const size = domain ? domain.length : n;
     const ranks = new Int32Array(size);
     const scores = new Uint8Array(size);
     let count = 0;
     for (let k = 0; k < size; k++) {
       const r = domain ? domain[k]! : k;
-      const score = termScore(r, term, pinyinTerm, hanTerm, mask, letters);
+      const score = termScore(r, term, pinyinTerm, hanTerm, mask);
       if (score >= minScore && score > 0) {
         ranks[count] = r;
         scores[count++] = score;
@@ -600,8 +617,7 @@ export function createSearcher(pack: SearchPack): Searcher {
     } else phases.push({ domain: cached.ranks, ceiling: SCORE.titleStart });
     const pinyinTerm = isPinyinCandidate(term);
     const hanTerm = isHan(term.charCodeAt(0));
-    const mask = termMask(term, true);
-    const letters = termMask(term, false);
+    const mask = termMask(term);
     const found: TermHits[] = [];
     let skipped = false;
     for (const { domain, ceiling } of phases) {
@@ -617,7 +633,7 @@ export function createSearcher(pack: SearchPack): Searcher {
             break;
           }
         }
-        const score = cached ? cached.scores[k]! : termScore(r, term, pinyinTerm, hanTerm, mask, letters);
+        const score = cached ? cached.scores[k]! : termScore(r, term, pinyinTerm, hanTerm, mask);
         if (score >= STRONG_SCORE) {
           ranks[count] = r;
           scores[count++] = score;

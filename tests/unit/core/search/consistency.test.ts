@@ -4,6 +4,7 @@
  * enough that the strong-candidate cut never applies, and a fresh searcher with empty caches.
  */
 import fc from 'fast-check';
+import { pinyin } from 'pinyin-pro';
 import { buildSearchPack } from '../../../../core/search/build';
 import { createSearcher } from '../../../../core/search/index';
 import { item } from './fixture';
@@ -107,4 +108,43 @@ test('every hit matches every term somewhere, and results are ordered by score',
     const scores = hits.map((h) => h.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   }
+});
+
+test('any way of typing adjacent title syllables (full, initial, zh/ch/sh, last cut short) finds the title', () => {
+  const titles = [
+    '亚马逊账户密码忘了怎么办',
+    '派安盈收款',
+    '头程运费计算',
+    '商标注册指南',
+    '欧洲增值税申报',
+    '春节备货',
+  ];
+  const items = titles.map((title, i) => item({ id: `t${i}`, title }));
+  const searcher = createSearcher(buildSearchPack(items));
+  const syllables = titles.map((t) => pinyin(t, { type: 'array', toneType: 'none', v: true }));
+  fc.assert(
+    fc.property(
+      fc.nat(titles.length - 1),
+      fc.nat(20),
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.constantFrom('full', 'initial', 'shengmu'), { minLength: 4, maxLength: 4 }),
+      fc.nat(5),
+      (t, startSeed, count, ways, cut) => {
+        const sy = syllables[t]!;
+        const start = startSeed % sy.length;
+        const run = sy.slice(start, start + count);
+        let query = '';
+        run.forEach((y, k) => {
+          const way = ways[k]!;
+          if (k === run.length - 1) query += y.slice(0, Math.max(1, y.length - cut));
+          else if (way === 'full') query += y;
+          else if (way === 'shengmu' && /^[zcs]h/.test(y)) query += y.slice(0, 2);
+          else query += y[0];
+        });
+        const ids = searcher.search(query, { limit: 100 }).map((h) => h.id);
+        expect(ids, `${query} for ${titles[t]}`).toContain(`t${t}`);
+      },
+    ),
+    { numRuns: 400 },
+  );
 });

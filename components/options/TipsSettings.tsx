@@ -1,4 +1,128 @@
-/** Settings section: placeholder until its area fills it in. */
-export function TipsSettings() {
-  return null;
+import { useEffect, useId, useState } from 'react';
+import { useT } from '@/components/i18n';
+import { sendMessage } from '@/messaging/protocol';
+import { SELLER_CENTRAL_HOSTS } from '@/core/sellercentral-hosts';
+import { COOLDOWN_CHOICES, type TipsSettingsValue } from '@/core/match/tips-policy';
+
+type Editable = Omit<TipsSettingsValue, 'collapsed'>;
+
+/** How the section reads and saves the tips settings; the background owns them (and their mirror). */
+export interface TipsSettingsApi {
+  load(): Promise<TipsSettingsValue>;
+  save(patch: Partial<Editable>): Promise<TipsSettingsValue>;
+}
+
+const messagingApi: TipsSettingsApi = {
+  load: () => sendMessage('tipsGetSettings', undefined),
+  save: (patch) => sendMessage('tipsSaveSettings', patch),
+};
+
+const FREQUENCY_KEYS = {
+  0: 'tips_frequency_every',
+  60: 'tips_frequency_hour',
+  1440: 'tips_frequency_day',
+  10080: 'tips_frequency_week',
+} as const satisfies Record<(typeof COOLDOWN_CHOICES)[number], string>;
+
+/** `sellercentral.amazon.co.uk` → `amazon.co.uk`; the unified hosts keep their region name. */
+const marketplaceLabel = (host: string) => host.replace(/^sellercentral[.-]/, '');
+
+/**
+ * Settings section "Seller Central tips": tips on or off, on which marketplaces, and the frequency cap (how
+ * often the card may open by itself). Every change is saved at once.
+ */
+export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) {
+  const t = useT();
+  const id = useId();
+  const [settings, setSettings] = useState<TipsSettingsValue | null>(null);
+  const [status, setStatus] = useState<'idle' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.load().then(
+      (value) => live && setSettings(value),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const save = async (patch: Partial<Editable>) => {
+    setStatus('idle');
+    setError(null);
+    try {
+      setSettings(await api.save(patch));
+      setStatus('saved');
+    } catch (e) {
+      setError(t('tips_settings_error', e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  const title = (
+    <h2 id={`${id}-title`} data-testid="tips-settings-title">
+      {t('tips_settings_title')}
+    </h2>
+  );
+  if (!settings) {
+    return (
+      <section aria-labelledby={`${id}-title`} data-testid="tips-settings">
+        {title}
+        {error ? <p role="alert">{t('tips_settings_error', error)}</p> : <p>{t('tips_settings_loading')}</p>}
+      </section>
+    );
+  }
+
+  const toggleHost = (host: string, on: boolean) =>
+    save({
+      disabledHosts: on
+        ? settings.disabledHosts.filter((h) => h !== host)
+        : [...settings.disabledHosts.filter((h) => h !== host), host],
+    });
+
+  return (
+    <section aria-labelledby={`${id}-title`} data-testid="tips-settings">
+      {title}
+      <p>{t('tips_settings_intro')}</p>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.enabled}
+          onChange={(e) => void save({ enabled: e.target.checked })}
+        />{' '}
+        {t('tips_settings_enabled')}
+      </label>
+      <fieldset disabled={!settings.enabled}>
+        <legend>{t('tips_settings_marketplaces')}</legend>
+        {SELLER_CENTRAL_HOSTS.map((host) => (
+          <label key={host} style={{ display: 'inline-block', minWidth: '12em' }}>
+            <input
+              type="checkbox"
+              checked={!settings.disabledHosts.includes(host)}
+              onChange={(e) => void toggleHost(host, e.target.checked)}
+            />{' '}
+            {marketplaceLabel(host)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={!settings.enabled}>
+        <legend>{t('tips_settings_frequency')}</legend>
+        {COOLDOWN_CHOICES.map((minutes) => (
+          <label key={minutes} style={{ display: 'block' }}>
+            <input
+              type="radio"
+              name={`${id}-frequency`}
+              checked={settings.cooldownMinutes === minutes}
+              onChange={() => void save({ cooldownMinutes: minutes })}
+            />{' '}
+            {t(FREQUENCY_KEYS[minutes])}
+          </label>
+        ))}
+        <small>{t('tips_frequency_help')}</small>
+      </fieldset>
+      <span role="status">{status === 'saved' ? t('tips_settings_saved') : ''}</span>
+      {error ? <p role="alert">{error}</p> : null}
+    </section>
+  );
 }

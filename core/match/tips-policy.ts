@@ -21,7 +21,8 @@ export interface TipsSettingsValue {
   collapsed: boolean;
 }
 
-export const COOLDOWN_CHOICES = [0, 60, 24 * 60, 7 * 24 * 60] as const;
+/** Every page view, at most once an hour, a day (the default), a week — per guide. */
+export const COOLDOWN_CHOICES = [0, 60, 1440, 10080] as const;
 
 export const DEFAULT_TIPS_SETTINGS: TipsSettingsValue = {
   enabled: true,

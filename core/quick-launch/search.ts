@@ -1,5 +1,5 @@
 import { createSearcher } from '../search';
-import type { SearchPack, Searcher } from '../search/types';
+import type { SearchHit, SearchPack, Searcher } from '../search/types';
 import {
   createBookmarkSearcher,
   mergeQuickLaunch,
@@ -70,9 +70,17 @@ export function createQuickLaunchSearch(sources: QuickLaunchSources): QuickLaunc
   return {
     async search(query, limit) {
       const [bookmarks, index] = await Promise.all([sources.bookmarks(), catalog()]);
-      // Bookmarked catalog items are shown as bookmarks: ask for enough hits to fill the list without them.
-      const catalogHits =
-        index && query.trim() !== '' ? index.searcher.search(query, { limit: limit + bookmarks.length }) : [];
+      let catalogHits: SearchHit[] = [];
+      if (index && query.trim() !== '') {
+        // Bookmarked items are listed as bookmarks, not again as catalog hits: ask for a few more than the
+        // list needs, and more again only when bookmarked items took their places (hits cost per hit).
+        const bookmarked = new Set(bookmarks.flatMap((b) => (b.itemId ? [b.itemId] : [])));
+        for (let wanted = limit * 2; ; wanted *= 4) {
+          catalogHits = index.searcher.search(query, { limit: wanted });
+          const fresh = catalogHits.filter((h) => !bookmarked.has(h.id)).length;
+          if (fresh >= limit || catalogHits.length < wanted || wanted >= limit + bookmarked.size) break;
+        }
+      }
       return mergeQuickLaunch(
         query,
         {

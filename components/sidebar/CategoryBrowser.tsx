@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '@/components/i18n';
 import { useLocaleStore } from '@/stores/locale';
 import { categoryName, useCatalog, type ListRow } from '@/stores/catalog';
@@ -20,6 +20,12 @@ export function CategoryBrowser({
   const browse = useCatalog((s) => s.browse);
   const openCategory = useCatalog((s) => s.openCategory);
   const back = useRouter((s) => s.back);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // The link that brought the seller here is gone: keyboard focus continues from this view's title.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+  }, [categoryId]);
 
   useEffect(() => {
     void openCategory(categoryId);
@@ -41,7 +47,7 @@ export function CategoryBrowser({
         <button type="button" className="sn-back" onClick={back} aria-label={t('sidebar_back')}>
           ←
         </button>
-        <h1 id="sn-category-title" className="sn-bar__title">
+        <h1 id="sn-category-title" className="sn-bar__title" ref={heading} tabIndex={-1}>
           {name}
         </h1>
         {current?.state === 'ready' ? (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '@/components/i18n';
 import { SafeHtml } from '@/components/shared/SafeHtml';
 import { KindBadge } from '@/components/shared/KindBadge';
@@ -21,6 +21,7 @@ export function GuideReader({ itemId, onOpen }: { itemId: string; onOpen: (row: 
   const openItem = useCatalog((s) => s.openItem);
   const categories = useCatalog((s) => s.categories);
   const back = useRouter((s) => s.back);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     void openItem(itemId);
@@ -30,6 +31,12 @@ export function GuideReader({ itemId, onOpen }: { itemId: string; onOpen: (row: 
   const item = current?.item ?? null;
   const row = useMemo(() => (item ? toListRow(item) : null), [item]);
   const category = item?.category ? categories.find((c) => c.id === item.category) : undefined;
+
+  // The link that brought the seller here is gone: keyboard focus continues from the guide's title.
+  useEffect(() => {
+    if (item && (!document.activeElement || document.activeElement === document.body))
+      heading.current?.focus();
+  }, [item]);
 
   useEffect(() => {
     if (item) document.title = `${item.title} · SellerNav`;
@@ -59,7 +66,9 @@ export function GuideReader({ itemId, onOpen }: { itemId: string; onOpen: (row: 
         </p>
       ) : (
         <div className="sn-reader">
-          <h1 className="sn-reader__title">{item.title}</h1>
+          <h1 className="sn-reader__title" ref={heading} tabIndex={-1}>
+            {item.title}
+          </h1>
           <div className="sn-reader__meta">
             <KindBadge kind={item.kind} />
             {category ? (

@@ -171,6 +171,24 @@ describe('browse', () => {
     expect(screen.getByText('3 项')).toBeInTheDocument();
   });
 
+  test('keyboard only: a category link opens with Enter, focus lands on its title, ↓/↑ walk the rows', async () => {
+    await seedCatalog();
+    const user = await openSidebar();
+    const link = await screen.findByRole('link', { name: /外贸百科/ });
+    link.focus();
+    await user.keyboard('{Enter}');
+    const heading = await screen.findByRole('heading', { level: 1, name: '外贸百科' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    const rows = await screen.findAllByRole('link', { name: /亚马逊|FBA/ });
+    rows[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(screen.getByRole('link', { name: 'FBA 发货流程详解' })).toHaveFocus());
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: '亚马逊两步验证收不到验证码' })).toHaveFocus(),
+    );
+  });
+
   test('a tool shows its host and summary and opens its own site in a new tab', async () => {
     await seedCatalog();
     await openSidebar('#/category/logistics');
@@ -255,7 +273,9 @@ describe('bookmark', () => {
     await seedCatalog();
     const user = await openSidebar('#/guide/guide-2fa');
     await user.click(await screen.findByRole('button', { name: '收藏“亚马逊两步验证收不到验证码”' }));
+    expect(await screen.findByRole('textbox', { name: /备注/ })).toHaveFocus();
     await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox', { name: /备注/ })).toBeNull();
     await user.click(await screen.findByRole('button', { name: /编辑.*的收藏/ }));
     expect(await listBookmarks(db)).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: '取消收藏' }));

@@ -8,6 +8,7 @@ import type { ItemKind } from '../model';
 import {
   compact,
   compactOffsets,
+  endsWord,
   isHan,
   isPinyinCandidate,
   isWordChar,
@@ -30,6 +31,8 @@ import {
  */
 export const SCORE = {
   titleStart: 120,
+  /** Added to a title word hit when the Latin term is the whole word. */
+  wholeWord: 4,
   titleWord: 110,
   title: 100,
   titleSpansWords: 100,
@@ -38,6 +41,7 @@ export const SCORE = {
   titleHanPieces: 90,
   titlePinyin: 80,
   titleTypo: 65,
+  titleTypoWholeWord: 70,
   tagStart: 60,
   tag: 50,
   tagInsideWord: 40,
@@ -51,6 +55,8 @@ const TERM_CACHE_SIZE = 48;
 const DEFAULT_LIMIT = 10;
 /** Title-word and pinyin hits score at least this; tag, summary and inside-a-word hits score less. */
 const STRONG_SCORE = 80;
+/** The most one term can score: a Latin title that is the term, or a title starting with it. */
+const MAX_TITLE_SCORE = SCORE.titleStart + SCORE.wholeWord;
 const WORD_PATTERN = /[a-z][a-z0-9]{2,}/g;
 
 /**
@@ -203,6 +209,26 @@ export function prefixDistance(term: string, word: string, max: number): number 
   let best = Infinity;
   for (let j = 0; j <= n; j++) best = Math.min(best, rows[last + j]!);
   return best <= max ? best : Infinity;
+}
+
+/** Damerau (OSA) distance between `term` and the whole `word`, or Infinity when above `max`. */
+export function wordDistance(term: string, word: string, max: number): number {
+  if (Math.abs(term.length - word.length) > max) return Infinity;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: word.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= term.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= word.length; j++) {
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (term[i - 1] === word[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && term[i - 1] === word[j - 2] && term[i - 2] === word[j - 1])
+        d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+    }
+    prev2 = prev;
+    prev = row;
+  }
+  const d = prev[word.length]!;
+  return d <= max ? d : Infinity;
 }
 
 /**
@@ -431,12 +457,19 @@ export function createSearcher(pack: SearchPack): Searcher {
   function titleScore(r: number, term: string): number {
     const title = titles[r]!;
     let at = title.indexOf(term);
-    if (at === 0) return SCORE.titleStart;
-    if (at > 0) {
-      for (; at >= 0; at = title.indexOf(term, at + 1)) if (startsWord(title, at)) return SCORE.titleWord;
-      // Inside a Latin word (`ads` in `leads`) is a weak hit; inside a run of Han characters is not, since
-      // Chinese has no spaces to mark words.
-      return isHan(term.charCodeAt(0)) ? SCORE.title : SCORE.titleInsideWord;
+    if (at >= 0) {
+      // Chinese has no spaces to mark words: inside a run of Han characters is as good as a word start.
+      // Inside a Latin word (`ads` in `leads`) is a weak hit. A Latin term that is a whole word beats one
+      // that only starts it (`zenhub`: Zenhub before Zenhubflow).
+      const han = isHan(term.charCodeAt(0));
+      let best: number = han ? SCORE.title : SCORE.titleInsideWord;
+      for (; at >= 0 && best < MAX_TITLE_SCORE; at = title.indexOf(term, at + 1)) {
+        if (!startsWord(title, at)) continue;
+        let score = at === 0 ? SCORE.titleStart : SCORE.titleWord;
+        if (!han && endsWord(title, at + term.length)) score += SCORE.wholeWord;
+        if (score > best) best = score;
+      }
+      return best;
     }
     const c = compactTitles[r]!;
     if (c === title) return 0;
@@ -607,14 +640,14 @@ export function createSearcher(pack: SearchPack): Searcher {
         const prefix = term.slice(0, len);
         narrowed = (strong.get(prefix) ?? complete.get(prefix))?.ranks;
       }
-      if (narrowed) phases.push({ domain: narrowed, ceiling: SCORE.titleStart });
+      if (narrowed) phases.push({ domain: narrowed, ceiling: MAX_TITLE_SCORE });
       else {
         const code = term.charCodeAt(0);
-        phases.push({ domain: literalStarts.get(code) ?? noItems, ceiling: SCORE.titleStart });
+        phases.push({ domain: literalStarts.get(code) ?? noItems, ceiling: MAX_TITLE_SCORE });
         if (isPinyinCandidate(term))
           phases.push({ domain: pinyinStarts.get(code) ?? noItems, ceiling: SCORE.titlePinyinStart });
       }
-    } else phases.push({ domain: cached.ranks, ceiling: SCORE.titleStart });
+    } else phases.push({ domain: cached.ranks, ceiling: MAX_TITLE_SCORE });
     const pinyinTerm = isPinyinCandidate(term);
     const hanTerm = isHan(term.charCodeAt(0));
     const mask = termMask(term);
@@ -710,10 +743,12 @@ export function createSearcher(pack: SearchPack): Searcher {
     if (words.length) {
       const best = new Map<number, number>();
       const { postings } = getVocabulary();
+      const max = typoBudget(term);
       for (const word of words) {
         const entry = postings.get(word)!;
+        const inTitle = wordDistance(term, word, max) <= max ? SCORE.titleTypoWholeWord : SCORE.titleTypo;
         for (const r of entry.tag) best.set(r, Math.max(best.get(r) ?? 0, SCORE.tagTypo));
-        for (const r of entry.title) best.set(r, SCORE.titleTypo);
+        for (const r of entry.title) best.set(r, Math.max(best.get(r) ?? 0, inTitle));
       }
       for (let k = 0; k < hits.ranks.length; k++) {
         best.set(hits.ranks[k]!, Math.max(best.get(hits.ranks[k]!) ?? 0, hits.scores[k]!));

@@ -113,3 +113,10 @@ export function startsWord(folded: string, index: number): boolean {
   const at = folded.charCodeAt(index);
   return !isWordChar(before) || scriptOf(before) !== scriptOf(at);
 }
+
+/** True when the character at `index` (or the end) ends the word before it. */
+export function endsWord(folded: string, index: number): boolean {
+  if (index >= folded.length) return true;
+  const at = folded.charCodeAt(index);
+  return !isWordChar(at) || scriptOf(folded.charCodeAt(index - 1)) !== scriptOf(at);
+}

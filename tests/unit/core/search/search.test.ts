@@ -161,6 +161,25 @@ describe('ranking', () => {
   });
 });
 
+describe('whole words', () => {
+  const s = createSearcher(
+    buildSearchPack([
+      item({ id: 'longer', title: 'Zenhubflow 选品分析', views: 900 }),
+      item({ id: 'exact', title: 'Zenhub 评论监控', views: 10 }),
+    ]),
+  );
+
+  test('a Latin term that is the whole title word ranks above a longer word it starts', () => {
+    expect(s.search('zenhub').map((h) => h.id)).toEqual(['exact', 'longer']);
+    // While the word is still being typed both only start with it, and views decide.
+    expect(s.search('zenhu').map((h) => h.id)).toEqual(['longer', 'exact']);
+  });
+
+  test('the same holds for a word typed with a typo', () => {
+    expect(s.search('zehub').map((h) => h.id)).toEqual(['exact', 'longer']);
+  });
+});
+
 describe('weaker hits are not lost behind the fast path', () => {
   test('a more viewed item matching inside a word still ranks among equal hits', () => {
     // Ten items where `ads` sits inside `leads` but whose titles also start a word with `a`, and one more

@@ -10,6 +10,7 @@ import {
   previewImport,
   type ImportPreview as Preview,
 } from '@/storage/backup';
+import { refreshTipsMirror } from '@/storage/tips-mirror';
 import { backupErrorText } from './backup/backup-error-text';
 import { ImportPreview } from './backup/ImportPreview';
 
@@ -81,6 +82,10 @@ export function ImportExportSettings() {
     run(async () => {
       try {
         const written = await applyImport(incoming);
+        // The Seller Central card reads a mirror of dismissals and tips settings: bring it up to date now.
+        if (written.add.dismissedTips.length > 0 || written.add.settings.length > 0) {
+          await refreshTipsMirror().catch(() => undefined);
+        }
         setPending(null);
         setStatus({ kind: 'ok', text: t('backup_done', countAdded(written)) });
       } catch (e) {

@@ -7,6 +7,9 @@ import { db } from '@/storage/db';
 import { addCustomTool, createFolder } from '@/storage/bookmarks';
 import { readSellerData } from '@/storage/backup';
 import { serializeNetscapeBookmarks } from '@/core/backup/netscape';
+import { emptySellerData, serializeBackup } from '@/core/backup/schema';
+import { TIPS_MIRROR_KEY } from '@/storage/tips-keys';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useLocaleStore } from '@/stores/locale';
 import { ImportExportSettings } from '@/components/options/ImportExportSettings';
 
@@ -98,6 +101,33 @@ describe('import and export in settings', () => {
     const { bookmarks, folders } = await readSellerData(db);
     expect(bookmarks.map((b) => b.title).sort()).toEqual(['Already', '递四方']);
     expect(folders.map((f) => f.name)).toEqual(['物流']);
+  });
+
+  test('importing dismissed tips updates the mirror the Seller Central card reads', async () => {
+    const user = userEvent.setup();
+    fakeBrowser.reset();
+    const file = serializeBackup(
+      {
+        ...emptySellerData(),
+        dismissedTips: [
+          {
+            id: 'never:guide-pw',
+            guideId: 'guide-pw',
+            scope: 'never',
+            pageKey: null,
+            until: null,
+            createdAt: 1,
+          },
+        ],
+      },
+      new Date(0),
+    );
+    render(<ImportExportSettings />);
+    await user.upload(fileInput(), new File([file], 'backup.json', { type: 'application/json' }));
+    await user.click(await screen.findByRole('button', { name: '确认导入' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('已导入 1 项。');
+    const mirror = (await fakeBrowser.storage.local.get(TIPS_MIRROR_KEY))[TIPS_MIRROR_KEY];
+    expect(JSON.stringify(mirror)).toContain('guide-pw');
   });
 
   test('export writes a JSON backup and a bookmark HTML file of what the seller has', async () => {

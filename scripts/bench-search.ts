@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search [-- --quick] [-- --sizes 20000,100000]`: SellerNav search against MiniSearch on the
+ * `npm run bench:search [-- --quick] [-- --sizes=20000,100000] [-- --no-minisearch]`: SellerNav search against MiniSearch on the
  * same generated catalog and the same queries, typed a keystroke at a time. Prints, per engine and size:
  * index build time, time to be ready from a stored pack, heap held, per-keystroke p50/p95/max, and recall@10
  * on a labelled query set. Figures only; nothing here asserts a time.
@@ -7,6 +7,8 @@
  * The corpus is generated (seeded, so every run sees the same one) in the shape of the real catalog: Chinese
  * guide titles and summaries with some content, tools named in English with a Chinese descriptor, tags in
  * both, views with a long tail, dates over seven years.
+ *
+ * BENCH_DEBUG=1 also prints every keystroke slower than 1 ms and every labelled query not fully recalled.
  */
 import MiniSearch from 'minisearch';
 import { pinyin } from 'pinyin-pro';

@@ -170,13 +170,16 @@ export function parseXml(input: string, documentUrl: string | null): XmlDocument
     {
       onopentag(name, attribs) {
         const parent = stack[stack.length - 1]!;
-        const scope: Record<string, string> = { ...scopes[scopes.length - 1]! };
+        // Most elements declare no namespace: they share their parent's scope instead of copying it.
+        let scope = scopes[scopes.length - 1]!;
         const attrs: Record<string, string> = {};
-        for (const [attrName, raw] of Object.entries(attribs)) {
-          const value = decode(raw);
+        for (const attrName in attribs) {
+          const value = decode(attribs[attrName]!);
           attrs[attrName] = value;
-          if (attrName === 'xmlns') scope[''] = value;
-          else if (attrName.startsWith('xmlns:')) scope[attrName.slice(6)] = value;
+          if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
+            if (scope === scopes[scopes.length - 1]) scope = { ...scope };
+            scope[attrName === 'xmlns' ? '' : attrName.slice(6)] = value;
+          }
         }
         const colon = name.indexOf(':');
         const prefix = colon > 0 ? name.slice(0, colon) : '';

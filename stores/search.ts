@@ -73,14 +73,19 @@ async function loadIndex(): Promise<SearchIndex | null> {
   return { searcher: createSearcher(pack as SearchPack), rows };
 }
 
-function run(state: Pick<SearchState, 'query' | 'kind' | 'index'>): SearchResult[] {
+/** Runs the query; a searcher that throws (a damaged pack) becomes an error to show, never a dead page. */
+function run(state: Pick<SearchState, 'query' | 'kind' | 'index'>): Pick<SearchState, 'results' | 'error'> {
   const query = state.query.trim();
-  if (!query || !state.index) return [];
-  const hits = state.index.searcher.search(query, {
-    limit: RESULT_LIMIT,
-    ...(state.kind ? { kind: state.kind } : {}),
-  });
-  return toResults(hits, state.index.rows);
+  if (!query || !state.index) return { results: [], error: null };
+  try {
+    const hits = state.index.searcher.search(query, {
+      limit: RESULT_LIMIT,
+      ...(state.kind ? { kind: state.kind } : {}),
+    });
+    return { results: toResults(hits, state.index.rows), error: null };
+  } catch (error) {
+    return { results: [], error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 export const useSearch = create<SearchState>((set, get) => ({
@@ -98,8 +103,8 @@ export const useSearch = create<SearchState>((set, get) => ({
       set({ indexState: 'loading' });
       try {
         const index = await loadIndex();
-        set({ index, indexState: index ? 'ready' : 'empty', error: null });
-        set({ results: run(get()), activeIndex: -1 });
+        set({ index, indexState: index ? 'ready' : 'empty' });
+        set({ ...run(get()), activeIndex: -1 });
       } catch (error) {
         set({ indexState: 'error', error: error instanceof Error ? error.message : String(error) });
       } finally {
@@ -115,12 +120,12 @@ export const useSearch = create<SearchState>((set, get) => ({
   },
 
   setQuery(query) {
-    set({ query, results: run({ ...get(), query }), activeIndex: -1 });
+    set({ query, ...run({ ...get(), query }), activeIndex: -1 });
     if (!get().index && query.trim()) void get().ensureIndex();
   },
 
   setKind(kind) {
-    set({ kind, results: run({ ...get(), kind }), activeIndex: -1 });
+    set({ kind, ...run({ ...get(), kind }), activeIndex: -1 });
   },
 
   move(delta) {

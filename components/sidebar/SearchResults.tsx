@@ -16,6 +16,7 @@ export function SearchResults({ onOpen }: { onOpen: (row: ListRow) => void }) {
   const results = useSearch((s) => s.results);
   const activeIndex = useSearch((s) => s.activeIndex);
   const indexState = useSearch((s) => s.indexState);
+  const failed = useSearch((s) => s.error !== null);
   const setActive = useSearch((s) => s.setActive);
   const categories = useCatalog((s) => s.categories);
   const names = useMemo(
@@ -37,8 +38,8 @@ export function SearchResults({ onOpen }: { onOpen: (row: ListRow) => void }) {
           ? ''
           : waiting
             ? t('sidebar_search_loading')
-            : indexState === 'error'
-              ? t('sidebar_load_failed')
+            : indexState === 'error' || failed
+              ? t('sidebar_search_failed')
               : results.length === 0
                 ? t('sidebar_search_none', query.trim())
                 : t('sidebar_search_count', results.length)}

@@ -112,7 +112,7 @@ test('search, read, bookmark, then offline after a restart', async () => {
   expect(await offline.page.locator('.sn-prose').innerText()).toContain('验证通过后设置新密码');
 });
 
-test('the same views in English after switching the language in settings', async () => {
+test('the same views in English after switching the language in settings, and in dark mode', async () => {
   await chooseLanguage(session!, 'en');
   const sidebar = await SidebarPage.open(session!);
   await sidebar.waitForHome();
@@ -129,4 +129,15 @@ test('the same views in English after switching the language in settings', async
   expect(await sidebar.page.getByRole('link', { name: /Read the original/ }).count()).toBe(1);
   await sidebar.screenshot('sidebar-en-guide');
   await chooseLanguage(session!, 'zh-CN');
+
+  // Dark follows the system.
+  await sidebar.page.emulateMedia({ colorScheme: 'dark' });
+  await sidebar.page.goto(sidebar.page.url().replace(/#.*$/, '#/'));
+  await sidebar.waitForHome();
+  const background = await sidebar.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(22, 24, 29)');
+  await sidebar.screenshot('sidebar-zh-CN-home-dark');
+  await sidebar.page.goto(sidebar.page.url().replace(/#.*$/, '#/guide/e2e-password'));
+  await expect.poll(() => sidebar.readerTitle().innerText()).toBe('亚马逊卖家后台登录密码找回步骤');
+  await sidebar.screenshot('sidebar-zh-CN-guide-dark');
 });

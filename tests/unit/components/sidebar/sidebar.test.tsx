@@ -7,6 +7,7 @@ import { useRouter } from '@/stores/router';
 import { db } from '@/storage/db';
 import { listBookmarks } from '@/storage/bookmarks';
 import { saveLanguagePreference } from '@/stores/locale-preference';
+import { useSearch } from '@/stores/search';
 import { item, items, resetAll, resetStores, seedCatalog } from './catalog-fixture';
 
 let stop: () => void = () => undefined;
@@ -153,6 +154,28 @@ describe('search', () => {
     await screen.findByRole('link', { name: /外贸百科/ });
     await user.type(screen.getByRole('combobox'), 'zzzqqq');
     expect(await screen.findByText('没有找到“zzzqqq”相关的内容')).toBeInTheDocument();
+  });
+  test('a searcher that throws shows an error, and the panel keeps working', async () => {
+    await seedCatalog();
+    const user = await openSidebar();
+    await screen.findByRole('link', { name: /外贸百科/ });
+    await act(() => useSearch.getState().ensureIndex());
+    const index = useSearch.getState().index!;
+    useSearch.setState({
+      index: {
+        ...index,
+        searcher: {
+          size: 0,
+          search: () => {
+            throw new Error('damaged pack');
+          },
+        },
+      },
+    });
+    await user.type(screen.getByRole('combobox'), 'ymx');
+    expect(await screen.findByText('搜索出错，请重新打开侧边栏；分类浏览仍可使用。')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(await screen.findByRole('link', { name: /外贸百科/ })).toBeInTheDocument();
   });
 });
 

@@ -117,7 +117,9 @@ function classifyHtml(bytes: Uint8Array): SyncFailure | null {
   const head = new TextDecoder('utf-8', { fatal: false })
     .decode(bytes.subarray(0, 64 * 1024))
     .replace(/^\uFEFF/, '')
-    .trimStart();
+    .trimStart()
+    // An XML feed may open with comments before its root element; that does not make it a web page.
+    .replace(/^(?:<!--[\s\S]*?-->\s*)+/, '');
   if (startsLikeFeed(head)) return null;
   if (!/^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i.test(head) && !/<html[\s>]/i.test(head)) {
     return null;

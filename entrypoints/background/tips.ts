@@ -40,7 +40,7 @@ function openGuide(id: string, tabId: number | undefined): Promise<{ openedIn: '
   const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
   if (!sidePanel?.open || tabId === undefined) return openInTab();
   try {
-    const configured = sidePanel.setOptions({ tabId, path, enabled: true });
+    const configured = sidePanel.setOptions({ tabId, path: path.slice(1), enabled: true });
     const opened = sidePanel.open({ tabId });
     return Promise.all([configured, opened]).then(
       () => ({ openedIn: 'sidepanel' as const }),

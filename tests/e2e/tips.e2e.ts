@@ -21,6 +21,7 @@ import { FIXTURES, startSellerCentral, type SellerCentralServer } from './tips-s
 /** The few extension APIs the service-worker snippets below use (they run inside Chromium, not in Node). */
 declare const chrome: {
   runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
+  tabs: { query(filter: object): Promise<{ url?: string }[]> };
   storage: {
     local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
   };
@@ -151,6 +152,32 @@ test('"never show this guide again" and "close for this page" stay closed after 
     expect(await card.guideIds()).toEqual([]);
     expect(await page.locator('sellernav-tip').count()).toBe(0);
   }
+  await page.close();
+});
+
+test('clicking a guide opens it in the side panel: the click gesture survives the message', async () => {
+  const { page, card } = await open('https://sellercentral.amazon.de/returns/list');
+  const [guide] = await card.waitForGuides();
+  expect(guide).toBeTruthy();
+  await card.clickGuide(guide!);
+  const guideRoute = `sidepanel.html#/guide/${guide}`;
+  // The side panel is a document of its own (not a tab): DevTools lists it among the browser's targets.
+  const cdp = await session.context.newCDPSession(page);
+  await expect
+    .poll(
+      async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.some(
+          (target) => target.type === 'page' && target.url.endsWith(guideRoute),
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  // …and no tab was opened as a fallback.
+  const tabs = await session.serviceWorker.evaluate(() =>
+    chrome.tabs.query({}).then((all) => all.map((t) => t.url ?? '')),
+  );
+  expect(tabs.some((url) => url.includes('sidepanel.html'))).toBe(false);
+  await cdp.detach();
   await page.close();
 });
 

@@ -121,6 +121,15 @@ export async function syncFeed(
       throw error;
     }
     timings.parse = performance.now() - parseStart;
+    // A feed whose every item was dropped as unusable is broken, not emptied on purpose: keep the last good copy.
+    if (
+      parsed.items.length === 0 &&
+      parsed.tombstones.length === 0 &&
+      parsed.warnings.length > 0 &&
+      feed.itemCount > 0
+    ) {
+      throw new SyncFailure('invalid_feed', parsed.warnings[0]!.slice(0, 200));
+    }
     const prepareStart = performance.now();
     const prepared = prepareFeed(parsed);
     timings.prepare = performance.now() - prepareStart;

@@ -117,7 +117,9 @@ async function addBookmarkRaw(page: Page) {
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const feed = feeds.get(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/moved') return void res.writeHead(301, { location: '/redirected.json' }).end();
+    const feed = feeds.get(path);
     if (!feed) return void res.writeHead(404).end();
     if (req.headers['if-none-match'] === feed.tag) return void res.writeHead(304, { etag: feed.tag }).end();
     res.writeHead(200, { 'content-type': 'application/feed+json', etag: feed.tag });
@@ -145,6 +147,10 @@ test('sync from a local server, restart the browser with the same profile: catal
   await addBookmarkRaw(options.page);
   // A page that is not a feed is refused in plain words and not kept.
   expect(await options.addFeedExpectingError(`${origin}/missing.json`)).toMatch(/404/);
+  // A redirect (followed by the browser itself in a service worker) to another http URL is fine.
+  publish('/redirected.json', 20, 'R');
+  await options.addFeed(`${origin}/moved`);
+  await expect.poll(() => options.itemCount(`${origin}/moved`)).toBe(20);
 
   await session.close();
   session = await launchExtension({ userDataDir: profile, extensionDir: extension.dir });
@@ -152,6 +158,7 @@ test('sync from a local server, restart the browser with the same profile: catal
   await expect.poll(() => again.itemCount(`${origin}/small.json`)).toBe(300);
   const state = await snapshot(again.page);
   expect(state.byFeed[`${origin}/small.json`]).toEqual({ count: 300, labels: ['A'] });
+  expect(state.byFeed[`${origin}/moved`]).toEqual({ count: 20, labels: ['R'] });
   expect(state.bookmarks.map((b) => b.id)).toEqual(['bm-e2e']);
   await again.page.close();
 });

@@ -87,6 +87,42 @@ describe('syncing feeds from a real server on 127.0.0.1', () => {
     expect(await getCatalogItem('a', db)).toBeDefined();
   });
 
+  test('a feed whose every item is unusable keeps the last good copy', async () => {
+    const db = freshDb();
+    const { deps } = depsFor(db);
+    let items: object[] = [toolItem('a'), toolItem('b')];
+    let tag = '"1"';
+    server.routes.set(
+      '/f.json',
+      feedRoute(
+        () => jsonFeed(items),
+        () => tag,
+      ),
+    );
+    await subscribe(db, 'f', '/f.json');
+    await syncFeed(deps, 'f');
+    items = [{ title: 'no id and no url' }, { id: 'x', url: 'javascript:alert(1)' }];
+    tag = '"2"';
+    const report = await syncFeed(deps, 'f');
+    expect(report.error).toMatch(/^invalid_feed\|/);
+    expect((await listItems({}, db)).map((i) => i.id).sort()).toEqual(['a', 'b']);
+  });
+
+  test('Last-Modified alone makes a conditional GET too', async () => {
+    const db = freshDb();
+    const { deps } = depsFor(db);
+    const stamp = new Date(Date.UTC(2024, 0, 1)).toUTCString();
+    server.routes.set('/lm.json', (req, res) => {
+      if (req.headers['if-modified-since'] === stamp) return void res.writeHead(304).end();
+      res.writeHead(200, { 'content-type': 'application/json', 'last-modified': stamp });
+      res.end(jsonFeed([toolItem('a')]));
+    });
+    await subscribe(db, 'lm', '/lm.json');
+    expect((await syncFeed(deps, 'lm')).outcome).toBe('updated');
+    expect((await syncFeed(deps, 'lm')).outcome).toBe('not-modified');
+    expect(server.requests.at(-1)?.ifModifiedSince).toBe(stamp);
+  });
+
   test('a feed that tombstones an item removes it from the cache', async () => {
     const db = freshDb();
     const { deps } = depsFor(db);

@@ -49,10 +49,15 @@ export function SidebarApp() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  // Opening a search link (`#/search?q=…`) fills the field.
+  // Opening a search link (`#/search?q=…`) fills the field; going home or to a category leaves the search
+  // (a guide opened from the results keeps it, so Back returns to them).
   useEffect(() => {
-    if (route.name !== 'search') return;
     const search = useSearch.getState();
+    if (route.name === 'home' || route.name === 'category') {
+      if (search.query !== '') search.clear();
+      return;
+    }
+    if (route.name !== 'search') return;
     if (search.query !== route.query) search.setQuery(route.query);
     if (search.kind !== route.kind) search.setKind(route.kind);
   }, [route]);

@@ -11,6 +11,7 @@ import type { SellerNavDB } from './database';
 import type {
   CatalogBlobRecord,
   CatalogChunkRecord,
+  CatalogStats,
   CategorySummary,
   FeedManifestRecord,
   FeedRecord,
@@ -303,11 +304,15 @@ function buildDerived(
     )
     .slice(0, RECENT_CAP)
     .map(summarize);
+  let guides = 0;
+  for (const item of items) if (item.kind === 'guide') guides++;
+  const stats: CatalogStats = { itemCount: items.length, guides, tools: items.length - guides };
   const blobs: CatalogBlobRecord[] = [
     { key: 'locator', value: locator, updatedAt: now },
     { key: 'categories', value: [...categories.values()], updatedAt: now },
     { key: 'newItems', value: newItems, updatedAt: now },
     { key: 'recent', value: recent, updatedAt: now },
+    { key: 'stats', value: stats, updatedAt: now },
   ];
   const started = performance.now();
   if (buildSearchPack) {

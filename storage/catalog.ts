@@ -20,6 +20,7 @@ import { db as sharedDb } from './db';
 import type { SellerNavDB } from './database';
 import type {
   CatalogChunkRecord,
+  CatalogStats,
   CategorySummary,
   FeedRecord,
   ItemLocator,
@@ -167,9 +168,9 @@ export async function listRecentItems(limit = 20, database: SellerNavDB = shared
 }
 
 export async function getCatalogStatus(database: SellerNavDB = sharedDb): Promise<CatalogStatus> {
-  const [feeds, locator, newItems, popupSeen, sidebarSeen] = await Promise.all([
+  const [feeds, stats, newItems, popupSeen, sidebarSeen] = await Promise.all([
     database.feeds.orderBy('id').toArray(),
-    readLocator(database),
+    database.catalogBlobs.get('stats').then((r) => r?.value as CatalogStats | undefined),
     readNewItems(database),
     readSeenAt('popup', database),
     readSeenAt('sidebar', database),
@@ -180,7 +181,8 @@ export async function getCatalogStatus(database: SellerNavDB = sharedDb): Promis
     lastSyncAt: successes.length > 0 ? Math.max(...successes) : null,
     feeds,
     failingFeedIds: feeds.filter((f) => f.lastError !== null).map((f) => f.id),
-    itemCount: Object.keys(locator).length,
+    // 'stats' is written at every sync; a cache written before it existed is counted from the locator.
+    itemCount: stats?.itemCount ?? Object.keys(await readLocator(database)).length,
     newCount: {
       popup: newItems.filter((i) => i.firstSeenAt > popupSeen).length,
       sidebar: newItems.filter((i) => i.firstSeenAt > sidebarSeen).length,

@@ -115,7 +115,14 @@ export interface CatalogBlobRecord {
   updatedAt: number;
 }
 
-export type CatalogBlobKey = 'searchPack' | 'categories' | 'newItems' | 'recent' | 'locator';
+export type CatalogBlobKey = 'searchPack' | 'categories' | 'newItems' | 'recent' | 'locator' | 'stats';
+
+/** Counts of the merged catalog, kept small so status lines read it cheaply. */
+export interface CatalogStats {
+  itemCount: number;
+  guides: number;
+  tools: number;
+}
 
 /** A category of the merged catalog with how many live items it holds. */
 export interface CategorySummary extends Category {

@@ -5,6 +5,7 @@
  */
 import type { CatalogItem } from '@/core/model';
 import { parseHttpUrl, urlKey } from '@/core/backup/urls';
+import { toHttpUrl } from '@/core/urls';
 import { BACKUP_LIMITS } from '@/core/backup/schema';
 import { db as sharedDb } from './db';
 import type { SellerNavDB } from './database';
@@ -106,14 +107,13 @@ export async function bookmarkItem(
 
 /** Checks a URL the seller typed: an absolute http(s) address, else a BookmarkError saying why not. */
 export function checkToolUrl(raw: string): URL {
-  const url = parseHttpUrl(raw);
-  if (url) return url;
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1];
-  if (scheme) {
+  const result = toHttpUrl(raw);
+  if (result.ok) return new URL(result.url);
+  if (result.scheme) {
     throw new BookmarkError(
       'url-scheme',
-      `Only http and https addresses can be added, not ${scheme}:.`,
-      scheme,
+      `Only http and https addresses can be added, not ${result.scheme}:.`,
+      result.scheme,
     );
   }
   throw new BookmarkError(

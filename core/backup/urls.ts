@@ -1,18 +1,15 @@
-/** URL rules of the seller's own links: only http(s) is kept, and one key per address for de-duplication. */
+import { toHttpUrl } from '../urls';
 
-/** The absolute http(s) URL `raw` names (trimmed, as the URL parser writes it), or null. */
+/** URL rules of the seller's own links: only http(s) is kept (core/urls.ts), and one key per address. */
+
+/** The absolute http(s) URL `raw` names, or null. */
 export function parseHttpUrl(raw: string): URL | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  const result = toHttpUrl(raw);
+  return result.ok ? new URL(result.url) : null;
 }
 
 export function isHttpUrl(raw: string): boolean {
-  return parseHttpUrl(raw) !== null;
+  return toHttpUrl(raw).ok;
 }
 
 /**

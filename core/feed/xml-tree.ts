@@ -166,31 +166,45 @@ export function parseXml(input: string, documentUrl: string | null): XmlDocument
   // htmlparser2 reports a self-closing tag's close as implied too: it comes straight after its open.
   let justOpened = false;
 
+  // A feed repeats a few dozen element names thousands of times: resolve each (name, scope) pair once.
+  const names = new Map<Record<string, string>, Map<string, { key: string; local: string; ns: string }>>();
+  const nameIn = (name: string, scope: Record<string, string>) => {
+    let inScope = names.get(scope);
+    if (!inScope) names.set(scope, (inScope = new Map()));
+    let resolved = inScope.get(name);
+    if (!resolved) {
+      const colon = name.indexOf(':');
+      const prefix = colon > 0 ? name.slice(0, colon) : '';
+      const local = colon > 0 ? name.slice(colon + 1) : name;
+      const ns = scope[prefix] ?? '';
+      const alias = NAMESPACES[ns] ?? ns;
+      resolved = { key: `${alias}:${local}`, local, ns };
+      inScope.set(name, resolved);
+    }
+    return resolved;
+  };
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         const parent = stack[stack.length - 1]!;
         // Most elements declare no namespace: they share their parent's scope instead of copying it.
         let scope = scopes[scopes.length - 1]!;
-        const attrs: Record<string, string> = {};
-        for (const attrName in attribs) {
-          const value = decode(attribs[attrName]!);
+        // The parser hands over a fresh object per tag: decode its values in place rather than copy it.
+        const attrs = attribs;
+        for (const attrName in attrs) {
+          const value = decode(attrs[attrName]!);
           attrs[attrName] = value;
           if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
             if (scope === scopes[scopes.length - 1]) scope = { ...scope };
             scope[attrName === 'xmlns' ? '' : attrName.slice(6)] = value;
           }
         }
-        const colon = name.indexOf(':');
-        const prefix = colon > 0 ? name.slice(0, colon) : '';
-        const local = colon > 0 ? name.slice(colon + 1) : name;
-        const ns = scope[prefix] ?? '';
-        const alias = NAMESPACES[ns] ?? (ns === '' ? '' : ns);
+        const { key, local, ns } = nameIn(name, scope);
         const xmlBase = attrs['xml:base'];
         const base =
           xmlBase !== undefined ? (resolveUrl(xmlBase, parent.base)?.href ?? parent.base) : parent.base;
         const el: XElement = {
-          key: `${alias}:${local}`,
+          key,
           local,
           ns,
           attrs,

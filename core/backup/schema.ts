@@ -18,8 +18,11 @@ export const BACKUP_VERSION = 1;
 
 /** What an import accepts at most; anything larger is refused before it is read. */
 export const BACKUP_LIMITS = {
-  /** Bytes of the file (JSON or HTML). A seller's list is a few hundred KB at most. */
-  fileBytes: 5 * 1024 * 1024,
+  /**
+   * Bytes of the file (JSON or HTML). A SellerNav backup is a few hundred KB; a browser's bookmark export
+   * carries a base64 icon per bookmark (Chrome's ICON="data:…"), a few MB for a few thousand bookmarks.
+   */
+  fileBytes: 20 * 1024 * 1024,
   rows: 20_000,
   /** Folder nesting in a Netscape file. */
   depth: 32,
@@ -184,21 +187,22 @@ class ForbiddenKey extends Error {
   }
 }
 
+function tooLarge(): never {
+  const mb = String(BACKUP_LIMITS.fileBytes / 1024 / 1024);
+  throw new BackupError('too-large', `The file is larger than ${mb} MB.`, mb);
+}
+
 /** Refuses a file by its size in bytes, before it is read into memory. */
 export function checkImportSize(bytes: number): void {
   if (bytes === 0) throw new BackupError('empty', 'The file is empty.');
-  if (bytes > BACKUP_LIMITS.fileBytes) {
-    throw new BackupError('too-large', 'The file is larger than 5 MB.', String(BACKUP_LIMITS.fileBytes));
-  }
+  if (bytes > BACKUP_LIMITS.fileBytes) tooLarge();
 }
 
 /** Refusals every import shares: nothing to read, too big to read, or not text at all. */
 export function checkImportText(text: string): string {
   if (text.trim() === '') throw new BackupError('empty', 'The file is empty.');
-  // UTF-16 code units never exceed UTF-8 bytes by more than 3×; the byte size is checked on the File first.
-  if (text.length > BACKUP_LIMITS.fileBytes) {
-    throw new BackupError('too-large', 'The file is larger than 5 MB.', String(BACKUP_LIMITS.fileBytes));
-  }
+  // A string never has more UTF-16 units than its UTF-8 bytes, so this refuses only what the byte check would.
+  if (text.length > BACKUP_LIMITS.fileBytes) tooLarge();
   if (text.includes('\u0000')) throw new BackupError('binary', 'The file is not text.');
   return text.replace(/^\uFEFF/, '');
 }

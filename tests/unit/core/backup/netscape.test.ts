@@ -117,6 +117,34 @@ describe('Netscape bookmark HTML', () => {
     expect(data.bookmarks[0]!.createdAt).toBe(1_690_000_001_000);
   });
 
+  test('reads Chrome, Firefox, Raindrop and Pocket shapes: icons, separators, tags, lists without folders', () => {
+    const icon = `data:image/png;base64,${'iVBORw0KGgo'.repeat(200)}`;
+    const chrome = `<!DOCTYPE NETSCAPE-Bookmark-file-1>
+<DL><p>
+<DT><H3 ADD_DATE="1700000000" LAST_MODIFIED="1700000001" PERSONAL_TOOLBAR_FOLDER="true">书签栏</H3>
+<DL><p>
+<DT><A HREF="https://www.sellersprite.com/" ADD_DATE="1700000002" ICON="${icon}">卖家精灵</A>
+<HR>
+<DT><A HREF="https://www.payoneer.com/" ADD_DATE="1700000003" SHORTCUTURL="pay" TAGS="收款,payments" DATA-COVER="https://x.example/c.png">Payoneer</A>
+<DD>Raindrop note &amp; more
+</DL><p>
+</DL><p>`;
+    const { data } = parseNetscapeBookmarks(chrome, identity());
+    expect(data.bookmarks.map((b) => [b.title, b.note])).toEqual([
+      ['卖家精灵', ''],
+      ['Payoneer', 'Raindrop note & more'],
+    ]);
+    const pocket = `<!DOCTYPE html><html><body><h1>Unread</h1><ul>
+<li><a href="https://a.example/1" time_added="1700000000" tags="x">One</a></li>
+<li><a href="https://a.example/2" time_added="1700000001">Two</a></li></ul></body></html>`;
+    expect(
+      parseNetscapeBookmarks(pocket, identity()).data.bookmarks.map((b) => [b.title, b.folderId]),
+    ).toEqual([
+      ['One', null],
+      ['Two', null],
+    ]);
+  });
+
   test('a bookmark with no title is named by its host', () => {
     const { data } = parseNetscapeBookmarks(
       '<DL><DT><A HREF="https://notitle.example/x"></A></DL>',

@@ -438,6 +438,23 @@ export function createSearcher(pack: SearchPack): Searcher {
   const pinyinStarts = toArrays(pinyinLists);
   const noItems = new Int32Array(0);
 
+  // Every Latin word of every title: only a term in here can earn the whole-word bonus, so for any other
+  // term the ceiling of a title hit is SCORE.titleStart, and a one-term scan can stop earlier.
+  const titleWords = new Set<string>();
+  for (let r = 0; r < n; r++) {
+    const title = titles[r]!;
+    let start = -1;
+    for (let k = 0; k <= title.length; k++) {
+      const code = k < title.length ? title.charCodeAt(k) : 0;
+      const latin = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+      if (latin && start < 0) start = k;
+      else if (!latin && start >= 0) {
+        titleWords.add(title.slice(start, k));
+        start = -1;
+      }
+    }
+  }
+
   const offsetOf = (r: number, s: number): number => pinyinOffsets[r]!.charCodeAt(s) - PINYIN_OFFSET_BASE;
 
   /**
@@ -615,7 +632,41 @@ export function createSearcher(pack: SearchPack): Searcher {
     let domain: Int32Array | null = null;
     for (let len = term.length - 1; len >= 1 && !domain; len--)
       domain = complete.get(term.slice(0, len))?.ranks ?? null;
+    const strongOnes = strong.get(term);
+    if (!domain && strongOnes) return cacheSet(complete, term, addWeakHits(term, strongOnes));
     return cacheSet(complete, term, scoreOver(term, domain, 1));
+  }
+
+  /**
+   * The complete list of a term whose strong hits are known: every other item can only be a weak hit
+   * (inside a Latin word, tags, summary, content), so the pinyin checks are skipped.
+   */
+  function addWeakHits(term: string, strongOnes: TermHits): TermHits {
+    const hanTerm = isHan(term.charCodeAt(0));
+    const mask = termMask(term);
+    const ranks = new Int32Array(n);
+    const scores = new Uint8Array(n);
+    let count = 0;
+    let next = 0;
+    for (let r = 0; r < n; r++) {
+      if (next < strongOnes.ranks.length && strongOnes.ranks[next] === r) {
+        ranks[count] = r;
+        scores[count++] = strongOnes.scores[next++]!;
+        continue;
+      }
+      const base = r * SIGNATURE_WORDS;
+      const literal = hasAll(literalSignatures, base, mask);
+      let score = literal ? Math.max(titleScore(r, term), tagScore(r, term)) : 0;
+      const inText = hasAll(textSignatures, base, mask);
+      if (!score && inText) score = textScore(r, term);
+      if (!score && hanTerm && term.length >= 3 && (literal || inText || passesEither(base, term)))
+        score = hanPieces(r, term);
+      if (score) {
+        ranks[count] = r;
+        scores[count++] = score;
+      }
+    }
+    return { ranks: ranks.slice(0, count), scores: scores.slice(0, count) };
   }
 
   /**
@@ -634,20 +685,21 @@ export function createSearcher(pack: SearchPack): Searcher {
     const top: { rank: number; score: number; interp: null }[] = [];
     const cached = cacheGet(strong, term);
     const phases: { domain: Int32Array; ceiling: number }[] = [];
+    const titleCeiling = titleWords.has(term) ? MAX_TITLE_SCORE : SCORE.titleStart;
     if (!cached) {
       let narrowed: Int32Array | undefined;
       for (let len = term.length - 1; len >= 1 && !narrowed; len--) {
         const prefix = term.slice(0, len);
         narrowed = (strong.get(prefix) ?? complete.get(prefix))?.ranks;
       }
-      if (narrowed) phases.push({ domain: narrowed, ceiling: MAX_TITLE_SCORE });
+      if (narrowed) phases.push({ domain: narrowed, ceiling: titleCeiling });
       else {
         const code = term.charCodeAt(0);
-        phases.push({ domain: literalStarts.get(code) ?? noItems, ceiling: MAX_TITLE_SCORE });
+        phases.push({ domain: literalStarts.get(code) ?? noItems, ceiling: titleCeiling });
         if (isPinyinCandidate(term))
           phases.push({ domain: pinyinStarts.get(code) ?? noItems, ceiling: SCORE.titlePinyinStart });
       }
-    } else phases.push({ domain: cached.ranks, ceiling: MAX_TITLE_SCORE });
+    } else phases.push({ domain: cached.ranks, ceiling: titleCeiling });
     const pinyinTerm = isPinyinCandidate(term);
     const hanTerm = isHan(term.charCodeAt(0));
     const mask = termMask(term);

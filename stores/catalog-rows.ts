@@ -38,10 +38,14 @@ export function toListRow(item: StoredItem): ListRow {
   };
 }
 
+// One collator for every comparison: `localeCompare(…, 'zh-CN')` builds a new one per call, which made sorting
+// a 20,000-item category take most of a second.
+const byTitle = new Intl.Collator('zh-CN');
+
 /** Newest first; undated items (most tools) after dated ones, by title, so the list order is stable. */
 export function browseOrder(a: ListRow, b: ListRow): number {
   const da = a.date_published ?? '';
   const dbb = b.date_published ?? '';
   if (da !== dbb) return da < dbb ? 1 : -1;
-  return a.title.localeCompare(b.title, 'zh-CN');
+  return byTitle.compare(a.title, b.title);
 }

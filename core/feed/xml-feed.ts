@@ -140,8 +140,9 @@ function atomText(el: XElement | undefined): TextValue | null {
 function titleValue(el: XElement | undefined, atom: boolean): TextValue | null {
   if (!el) return null;
   if (atom) return atomText(el);
+  // RSS titles are often escaped HTML ("A &amp; B" inside CDATA): anything with markup or entities is read as HTML.
   const v = htmlOrText(el);
-  return v && !v.value.includes('<') ? { value: v.value, type: 'text' } : v;
+  return v && !/[<&]/.test(v.value) ? { value: v.value, type: 'text' } : v;
 }
 
 function linkHref(link: XElement): string | null {
@@ -257,8 +258,25 @@ function formatOf(root: XElement): FeedFormat | null {
   return null;
 }
 
+/** Root elements that mean the server sent a web page (often a login or error page) instead of a feed. */
+const HTML_ROOTS = new Set([
+  'html',
+  'head',
+  'body',
+  'div',
+  'p',
+  'span',
+  'a',
+  'table',
+  'script',
+  'meta',
+  'title',
+  'form',
+  'h1',
+]);
+
 function notAFeed(root: XElement, text: string): FeedError {
-  if (root.local.toLowerCase() === 'html') {
+  if (HTML_ROOTS.has(root.local.toLowerCase()) || /^\s*(<\?xml[^>]*>\s*)?<!doctype\s+html/i.test(text)) {
     const alt =
       /<link\b[^>]*type=["']application\/(?:rss|atom)\+xml["'][^>]*>/i.exec(text)?.[0] ??
       /<link\b[^>]*type=["']application\/feed\+json["'][^>]*>/i.exec(text)?.[0];

@@ -107,6 +107,16 @@ describe('RSS 2.0', () => {
     expect(a.warnings.some((w) => /appears earlier/.test(w))).toBe(true);
   });
 
+  test('escaped HTML in an RSS title is read as text, a stylesheet instruction is ignored', () => {
+    const feed = parse(`<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="x.xsl"?>
+      <rss><channel><title>Tools&nbsp;&amp;&nbsp;tips</title><link>
+        https://wp.example/
+      </link><item><title><![CDATA[VAT &amp; EPR <b>2024</b>]]></title><link>https://wp.example/a</link></item></channel></rss>`);
+    expect(feed.title).toBe('Tools & tips');
+    expect(feed.home_page_url).toBe('https://wp.example/');
+    expect(feed.items[0]!.title).toBe('VAT & EPR 2024');
+  });
+
   test('reads RSS 1.0 (RDF) with items beside the channel', () => {
     const feed =
       parse(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
@@ -207,6 +217,13 @@ describe('unusable XML', () => {
         '<html><head><link rel="alternate" type="application/rss+xml" href="https://n.example/feed"></head></html>',
       ),
     ).toMatch(/names its feed at https:\/\/n\.example\/feed/);
+  });
+
+  test('a page without an <html> element is still named as a web page', () => {
+    expect(feedError('<!DOCTYPE html>\n<head><title>Login</title></head><body>sign in</body>')).toBe(
+      'this is a web page, not a feed',
+    );
+    expect(feedError('<div class="error">502 Bad Gateway</div>')).toBe('this is a web page, not a feed');
   });
 
   test('other XML is refused by its root element', () => {

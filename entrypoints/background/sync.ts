@@ -140,8 +140,9 @@ export function registerSync(): void {
       if (!added.ok) return added;
       const report = await syncFeed(deps, added.feedId, { force: true });
       if (report.outcome === 'failed') {
-        // A feed that never worked is not kept: the seller sees why and can fix the URL.
-        await removeFeedData(deps.db, added.feedId, { buildSearchPack: deps.buildSearchPack });
+        // A feed that never worked is not kept: the seller sees why and can fix the URL. It wrote no item, so
+        // only its subscription row goes (no need to rebuild the merged records).
+        await deps.db.feeds.delete(added.feedId);
         return { ok: false, error: report.error ?? 'internal' };
       }
       return { ok: true, feedId: added.feedId, report: toMessageReport(report) };

@@ -62,12 +62,12 @@ const WORD_PATTERN = /[a-z][a-z0-9]{2,}/g;
 /**
  * Each item carries three character signatures (Bloom filters): title and tags, title pinyin, summary and
  * content. 256 bits for characters: a–z and 0–9 get a bit each (exact), other characters share the remaining
- * 220 by hash. 64 more bits for pairs of adjacent Latin letters or digits, so `si` is not looked for in every
+ * 220 by hash. 128 more bits for pairs of adjacent Latin letters or digits, so `si` is not looked for in every
  * text that merely has an s and an i. A term whose bits are not all in a signature cannot match that field,
  * so most items are rejected with a few AND operations instead of a string search.
  */
 const CHAR_WORDS = 8;
-const SIGNATURE_WORDS = CHAR_WORDS + 2;
+const SIGNATURE_WORDS = CHAR_WORDS + 4;
 
 function bitOf(code: number): number {
   if (code >= 0x61 && code <= 0x7a) return code - 0x61;
@@ -93,7 +93,7 @@ function addToSignature(signatures: Int32Array, base: number, text: string): voi
 }
 
 function setPair(signatures: Int32Array, base: number, previous: number, code: number): void {
-  const pair = (Math.imul(previous * 64 + code, 0x9e3779b1) >>> 26) & 63;
+  const pair = (Math.imul(previous * 128 + code, 0x9e3779b1) >>> 25) & 127;
   signatures[base + CHAR_WORDS + (pair >>> 5)]! |= 1 << (pair & 31);
 }
 

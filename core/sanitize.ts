@@ -155,6 +155,15 @@ const URL_SCHEMES: Record<string, ReadonlySet<string>> = {
 
 const LINK_REL = 'noopener noreferrer';
 
+/**
+ * Content nested deeper than this is cut off there (its open elements closed): guides nest a few levels, and
+ * deeper input would only cost time (the tokenizer searches its open-element stack on every end tag).
+ */
+export const MAX_HTML_DEPTH = 256;
+
+/** Thrown inside the tokenizer's callbacks to stop it at the depth limit; never leaves this module. */
+class DepthLimit extends Error {}
+
 /** Characters that make a string more than plain text as far as HTML is concerned. */
 const MARKUP = /[<>&"]/;
 
@@ -220,6 +229,7 @@ class FragmentWalker {
   private readonly parser = new Parser(
     {
       onopentag: (name, attribs) => {
+        if (this.stack.length >= MAX_HTML_DEPTH) throw new DepthLimit();
         if (this.skipFrom === Number.POSITIVE_INFINITY && DROPPED_WITH_CONTENT.has(name)) {
           this.skipFrom = this.stack.length;
         }
@@ -252,6 +262,11 @@ class FragmentWalker {
     this.skipFrom = Number.POSITIVE_INFINITY;
     try {
       this.parser.parseComplete(html);
+    } catch (error) {
+      if (!(error instanceof DepthLimit)) throw error;
+      // Close what is still open, innermost first, so the output stays well-formed.
+      for (let i = this.stack.length - 1; i >= 0; i--)
+        if (this.stack[i]!.kept) sink.close(this.stack[i]!.name);
     } finally {
       this.sink = null;
     }

@@ -67,6 +67,9 @@ export interface DoctypeEntities {
   ignored: number;
 }
 
+/** Deeper nesting than this is refused: feeds nest a few dozen levels, and deeper input only costs time and stack. */
+export const MAX_XML_DEPTH = 512;
+
 const SIMPLE_ENTITY = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(["'])([^"'&%<]{0,1024})\2\s*>/g;
 /** Total characters simple entities may add to a document: beyond this, references stay as written. */
 const ENTITY_EXPANSION_BUDGET = 1_000_000;
@@ -186,6 +189,11 @@ export function parseXml(input: string, documentUrl: string | null): XmlDocument
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (stack.length > MAX_XML_DEPTH) {
+          throw new FeedError(
+            `the feed nests elements more than ${MAX_XML_DEPTH} deep; it is not a usable feed`,
+          );
+        }
         const parent = stack[stack.length - 1]!;
         // Most elements declare no namespace: they share their parent's scope instead of copying it.
         let scope = scopes[scopes.length - 1]!;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { htmlToText, sanitizeHtml } from '../../../core/sanitize';
+import { htmlToText, MAX_HTML_DEPTH, sanitizeHtml } from '../../../core/sanitize';
 import { unsafeReason } from '../../../scripts/conformance';
 
 describe('sanitizeHtml', () => {
@@ -38,6 +38,15 @@ describe('sanitizeHtml', () => {
     expect(sanitizeHtml(guide)).toBe(
       '<h2>步骤</h2><ol><li><strong>打开</strong> 页面</li></ol><table><tr><td colspan="2">x</td></tr></table><pre><code>a &lt; b</code></pre>',
     );
+  });
+
+  test('cuts content nested past the depth limit, closing what is open, and stays idempotent', () => {
+    const deep = `${'<b>'.repeat(50_000)}x${'</i>'.repeat(50_000)}`;
+    const once = sanitizeHtml(deep);
+    expect(once.startsWith('<b><b>')).toBe(true);
+    expect(once.match(/<b>/g)).toHaveLength(MAX_HTML_DEPTH);
+    expect(once.match(/<\/b>/g)).toHaveLength(MAX_HTML_DEPTH);
+    expect(sanitizeHtml(once)).toBe(once);
   });
 
   test('plain text passes through untouched', () => {

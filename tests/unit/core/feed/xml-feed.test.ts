@@ -260,6 +260,12 @@ describe('XML bombs', () => {
     expect(feed.warnings.join(' ')).toMatch(/left as written/);
   });
 
+  test('absurd nesting is refused with a clear error instead of exhausting the stack', () => {
+    const n = 100_000;
+    const xml = `<rss><channel><title>t</title><item><guid>g</guid><description>${'<a>'.repeat(n)}${'</b>'.repeat(n)}</description></item></channel></rss>`;
+    expect(feedError(xml)).toMatch(/nests elements more than 512 deep/);
+  });
+
   test('external entities are never fetched or read', () => {
     const feed = parse(`<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
       <rss><channel><title>&xxe;</title><item><guid>g</guid><title>t</title></item></channel></rss>`);

@@ -125,11 +125,13 @@ export function parseJsonFeed(
   feed.items.forEach((entry, index) => {
     const result = v.safeParse(ItemSchema, entry);
     if (!result.success) {
-      const id =
-        typeof entry === 'object' && entry !== null && 'id' in entry && typeof entry.id === 'string'
-          ? ` ("${entry.id}")`
-          : '';
-      warnings.push(`item ${index + 1}${id} dropped: ${firstIssue(result.issues)}`);
+      const rejected = emptyRawItem(base);
+      if (typeof entry === 'object' && entry !== null && 'id' in entry) {
+        if (typeof entry.id === 'string' || typeof entry.id === 'number') rejected.id = String(entry.id);
+      }
+      rejected.rejected = firstIssue(result.issues);
+      raws.push(rejected);
+      rawIndex.push(index);
       return;
     }
     const it = result.output;

@@ -33,6 +33,8 @@ export interface RawItem {
   match: MatchRules | null;
   image: string | null;
   deleted: boolean;
+  /** Why the reader could not use this item at all (it is dropped with this reason, in feed order). */
+  rejected?: string;
 }
 
 export function emptyRawItem(base: string | null): RawItem {
@@ -129,6 +131,10 @@ export function normalizeItems(
   raws.forEach((raw, index) => {
     const rawId = raw.id?.trim() || null;
     const where = label(positions?.[index] ?? index, rawId);
+    if (raw.rejected) {
+      warnings.push(`${where} dropped: ${raw.rejected}`);
+      return;
+    }
 
     let url: string | null = null;
     if (raw.url !== null && raw.url.trim() !== '') {

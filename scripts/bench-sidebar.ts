@@ -11,7 +11,7 @@
  * The catalog gets into IndexedDB the way a seller's does: a feed served on 127.0.0.1, added in settings,
  * synced by the background. Build first: `npm run build`.
  *
- * Env: BENCH_ITEMS (default 20000), BENCH_OPENS (default 7).
+ * Env: BENCH_ITEMS (default 20000), BENCH_OPENS (default 11).
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -20,7 +20,7 @@ import { addFeedInSettings, extensionCopyGranting } from '../tests/e2e/pages/sid
 import { bigFeed, serveFeed } from '../tests/e2e/sidebar.feed';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 20_000);
-const OPENS = Number(process.env.BENCH_OPENS ?? 7);
+const OPENS = Number(process.env.BENCH_OPENS ?? 11);
 const QUERIES = ['亚马逊', 'ymx', 'yamaxun', 'FBA', '物流', 'wuliu', '广告预算', 'shopify', '退货', 'pinpai'];
 const BUDGET = { openMs: 150, openAimMs: 80, heapMb: 40, heapAimMb: 25 };
 

@@ -348,10 +348,14 @@ export const useCatalog = create<CatalogState>((set, get) => ({
  */
 export function followCatalogChanges(onCatalogChanged?: () => void): () => void {
   let lastSeen: string | null = null;
-  const subscription: Subscription = liveQuery(() => readSidebarStatus()).subscribe({
-    next: (status) => {
-      // Only a change of the catalog itself (a sync, a failing feed) is worth re-reading home for.
-      const fingerprint = JSON.stringify([status.lastSyncAt, status.itemCount, status.failingFeedIds]);
+  const subscription: Subscription = liveQuery(() =>
+    Promise.all([readSidebarStatus(), db.catalogBlobs.get('categories')]),
+  ).subscribe({
+    next: ([status, categoriesRecord]) => {
+      // The derived records are rewritten only when a sync writes the catalog; a 304 or a retry only touches
+      // `feeds`. Only a new catalog (or a feed starting or stopping to fail) is worth re-reading home and the
+      // search index for; the status line itself follows every change.
+      const fingerprint = JSON.stringify([categoriesRecord?.updatedAt ?? null, status.failingFeedIds]);
       const changed = lastSeen !== null && fingerprint !== lastSeen;
       lastSeen = fingerprint;
       useCatalog.setState({ status });

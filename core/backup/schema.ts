@@ -40,12 +40,6 @@ const Order = v.pipe(v.number(), v.finite());
 const Title = v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.title, 'is too long'));
 const Note = v.pipe(v.string(), v.maxLength(BACKUP_LIMITS.note, 'is too long'));
 
-const HttpUrl = v.pipe(
-  v.string(),
-  v.maxLength(BACKUP_LIMITS.url, 'is too long'),
-  v.check(isHttpUrl, 'is not an http(s) URL'),
-);
-
 const BookmarkSchema = v.pipe(
   v.object({
     id: Id,
@@ -99,9 +93,21 @@ const SettingSchema = v.object({
   ),
 });
 
+/**
+ * The catalog bundled with the extension is a feed too, at `bundled:catalog/<file>.json` (read from the
+ * extension's own files, never the network); every other feed is http(s).
+ */
+const BUNDLED_FEED = /^bundled:catalog\/[a-z0-9][a-z0-9._-]{0,100}\.json$/;
+
+const FeedUrl = v.pipe(
+  v.string(),
+  v.maxLength(BACKUP_LIMITS.url, 'is too long'),
+  v.check((url) => BUNDLED_FEED.test(url) || isHttpUrl(url), 'is not an http(s) URL'),
+);
+
 const FeedSchema = v.object({
   id: Id,
-  url: HttpUrl,
+  url: FeedUrl,
   title: Title,
   paused: v.boolean(),
   addedAt: Timestamp,

@@ -45,6 +45,20 @@ async function seedSeller(db: SellerNavDB): Promise<void> {
     { key: 'ui.language', value: 'en' },
     { key: 'tips.enabled', value: { everywhere: false, hosts: ['sellercentral.amazon.de'] } },
   ]);
+  // The catalog bundled with the extension is a feed too (not http(s)): it must round-trip like the rest.
+  await db.feeds.put({
+    id: 'starter',
+    url: 'bundled:catalog/starter-feed.json',
+    title: '内置',
+    paused: false,
+    addedAt: 1,
+    lastAttemptAt: 2,
+    lastSuccessAt: 2,
+    lastError: null,
+    itemCount: 231,
+    etag: null,
+    lastModified: null,
+  });
   await db.feeds.put({
     id: 'feed-1',
     url: 'https://nav.example.cn/sellernav.json',
@@ -108,7 +122,7 @@ describe('JSON backup', () => {
       folders: 2,
       notes: 1,
       dismissedTips: 3,
-      feeds: 1,
+      feeds: 2,
     });
     await applyImport(preview.incoming, db);
     expect(await readSellerData(db)).toEqual(before);

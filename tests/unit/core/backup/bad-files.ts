@@ -28,6 +28,7 @@ export const BAD_IMPORT_FILES: [file: string, code: BackupErrorCode, detail?: st
   ['folder-name-blank.json', 'invalid', 'data.folders.0.name'],
   ['tip-bad-scope.json', 'invalid', 'data.dismissedTips.0.scope'],
   ['feed-ftp-url.json', 'invalid', 'data.feeds.0.url'],
+  ['feed-bundled-traversal.json', 'invalid', 'data.feeds.0.url'],
   ['setting-missing-value.json', 'invalid', 'data.settings.0.value'],
   ['proto-pollution.json', 'forbidden-key', '__proto__'],
   ['constructor-key.json', 'forbidden-key', 'prototype'],

@@ -171,6 +171,12 @@ test('stopping the service worker mid-sync, repeatedly: the catalog is wholly ol
   await options.addFeed(url);
   await expect.poll(() => options.itemCount(url), { timeout: 60_000 }).toBe(SIZE);
   const cdp = await session!.context.newCDPSession(options.page);
+  // How long one full sync of this feed takes here: the stops are spread over that span.
+  const feedId0 = (await snapshot(options.page)).feeds.find((f) => f.url === url)!.id;
+  publish('/large.json', SIZE, 'W0');
+  const timed = Date.now();
+  await sendFromPage(options.page, 'syncNow', { feedId: feedId0 });
+  const fullSyncMs = Date.now() - timed;
 
   const outcomes: string[] = [];
   for (let round = 1; round <= 6; round++) {
@@ -180,7 +186,7 @@ test('stopping the service worker mid-sync, repeatedly: the catalog is wholly ol
     const feedId = (await snapshot(options.page)).feeds.find((f) => f.url === url)!.id;
     // Start a sync and stop the worker at a random moment of it.
     void sendFromPage(options.page, 'syncNow', { feedId }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 2500));
+    await new Promise((resolve) => setTimeout(resolve, fullSyncMs * (0.3 + Math.random() * 1.3)));
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
 
@@ -205,6 +211,8 @@ test('stopping the service worker mid-sync, repeatedly: the catalog is wholly ol
       )
       .toBe(label);
   }
-  console.log(`service worker stopped mid-sync 6 times: catalog found ${outcomes.join(', ')}; never mixed`);
+  console.log(
+    `service worker stopped 6 times during a ${fullSyncMs} ms sync: catalog found ${outcomes.join(', ')}; never mixed`,
+  );
   expect((await snapshot(options.page)).byFeed[url]!.count).toBe(SIZE + 6);
 });

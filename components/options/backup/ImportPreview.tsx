@@ -1,16 +1,8 @@
 import { useT } from '@/components/i18n';
-import { SELLER_DATA_KINDS, type SellerDataKind } from '@/core/backup/schema';
+import { SELLER_DATA_KINDS } from '@/core/backup/schema';
 import { countAdded } from '@/core/backup/merge';
 import type { ImportPreview as Preview } from '@/storage/backup';
-
-const KIND_KEYS = {
-  bookmarks: 'backup_kind_bookmarks',
-  folders: 'backup_kind_folders',
-  notes: 'backup_kind_notes',
-  dismissedTips: 'backup_kind_dismissedTips',
-  settings: 'backup_kind_settings',
-  feeds: 'backup_kind_feeds',
-} as const satisfies Record<SellerDataKind, string>;
+import { KIND_KEYS } from './backup-error-text';
 
 /** What an import would add and what it leaves out as already there, before anything is written. */
 export function ImportPreview({

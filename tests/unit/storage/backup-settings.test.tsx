@@ -45,7 +45,7 @@ describe('import and export in settings', () => {
       new File([text], 'bookmark-javascript-url.json', { type: 'application/json' }),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      '无法导入“bookmark-javascript-url.json”：文件中 data.bookmarks.0.url 处的数据无效。 您的数据没有任何改动。',
+      '无法导入“bookmark-javascript-url.json”：文件中书签第 1 条的“url”的数据无效。 您的数据没有任何改动。',
     );
     expect(screen.queryByRole('button', { name: '确认导入' })).toBeNull();
     expect(await readSellerData(db)).toEqual(before);

@@ -170,7 +170,10 @@ const MARKUP = /[<>&"]/;
 // eslint-disable-next-line no-control-regex
 const URL_NOISE = /[\u0000-\u0020\u007f]+/g;
 
+const TEXT_SPECIAL = /[&<>]/;
+
 function escapeText(text: string): string {
+  if (!TEXT_SPECIAL.test(text)) return text;
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
@@ -198,7 +201,8 @@ function safeUrl(attr: string, raw: string, base: string | null | undefined): st
 function openTag(name: string, attribs: Record<string, string>, base: string | null | undefined): string {
   let out = `<${name}`;
   const allowed = ALLOWED_ATTRS[name];
-  for (const [attr, value] of Object.entries(attribs)) {
+  for (const attr in attribs) {
+    const value = attribs[attr]!;
     if (!GLOBAL_ATTRS.includes(attr) && !allowed?.includes(attr)) continue;
     let kept: string | null = value;
     if (attr in URL_SCHEMES) kept = safeUrl(attr, value, base);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useT } from '@/components/i18n';
 import { useCatalog, type ListRow } from '@/stores/catalog';
 import { useLocaleStore } from '@/stores/locale';
@@ -9,13 +9,8 @@ import { SearchBox } from './SearchBox';
 import { KindFilter } from './KindFilter';
 import { SearchResults } from './SearchResults';
 import { HomeView } from './HomeView';
-
-// The category list (virtualizer) and the reader (DOMPurify) load after home: home paints without parsing
-// them, and they are fetched while the page is idle so opening one is still instant.
-const loadCategoryBrowser = () => import('./CategoryBrowser');
-const loadGuideReader = () => import('./GuideReader');
-const CategoryBrowser = lazy(() => loadCategoryBrowser().then((m) => ({ default: m.CategoryBrowser })));
-const GuideReader = lazy(() => loadGuideReader().then((m) => ({ default: m.GuideReader })));
+import { CategoryBrowser } from './CategoryBrowser';
+import { GuideReader } from './GuideReader';
 import { StatusLine } from './StatusLine';
 
 /**
@@ -36,13 +31,6 @@ export function SidebarApp() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
-
-  useEffect(() => {
-    const prefetch = () =>
-      void Promise.all([loadCategoryBrowser(), loadGuideReader()]).catch(() => undefined);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 1000 });
-    else setTimeout(prefetch, 200);
-  }, []);
 
   // A new view starts at its top.
   useEffect(() => {
@@ -137,17 +125,15 @@ export function SidebarApp() {
         ) : null}
       </header>
       <main ref={main} className="sn-main">
-        <Suspense fallback={<p className="sn-result-info">{t('sidebar_loading')}</p>}>
-          {route.name === 'home' ? (
-            <HomeView onOpenTool={onActivate} onOpenBookmark={onOpenBookmark} />
-          ) : route.name === 'category' ? (
-            <CategoryBrowser key={route.categoryId} categoryId={route.categoryId} onOpen={onActivate} />
-          ) : route.name === 'guide' ? (
-            <GuideReader key={route.itemId} itemId={route.itemId} onOpen={onActivate} />
-          ) : (
-            <SearchResults onOpen={onActivate} />
-          )}
-        </Suspense>
+        {route.name === 'home' ? (
+          <HomeView onOpenTool={onActivate} onOpenBookmark={onOpenBookmark} />
+        ) : route.name === 'category' ? (
+          <CategoryBrowser key={route.categoryId} categoryId={route.categoryId} onOpen={onActivate} />
+        ) : route.name === 'guide' ? (
+          <GuideReader key={route.itemId} itemId={route.itemId} onOpen={onActivate} />
+        ) : (
+          <SearchResults onOpen={onActivate} />
+        )}
       </main>
       <StatusLine />
     </div>

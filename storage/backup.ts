@@ -3,7 +3,6 @@
  * consistent snapshot); import validates the whole file first (core/backup), shows a plan, then writes the plan
  * in one transaction: either every row lands or none does.
  */
-import { BackupError } from '@/core/backup/errors';
 import { planImport, type ImportPlan } from '@/core/backup/merge';
 import { parseNetscapeBookmarks, serializeNetscapeBookmarks } from '@/core/backup/netscape';
 import { parseBackupJson, serializeBackup, type SellerData } from '@/core/backup/schema';
@@ -125,9 +124,4 @@ export async function applyImport(
     await database.feeds.bulkAdd(add.feeds.map(feedRecord));
     return plan;
   });
-}
-
-/** True when `error` is a refusal the seller should read (as opposed to a bug or a storage failure). */
-export function isBackupError(error: unknown): error is BackupError {
-  return error instanceof BackupError;
 }

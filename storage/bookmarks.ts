@@ -42,7 +42,7 @@ export async function listFolders(database: SellerNavDB = sharedDb): Promise<Fol
   return (await database.folders.toArray()).sort(byOrder);
 }
 
-/** All bookmarks, by folder order then position (unfiled bookmarks, folderId null, first). */
+/** All bookmarks, each folder's in the seller's order (filter by folderId to get one folder's list). */
 export async function listBookmarks(database: SellerNavDB = sharedDb): Promise<BookmarkRecord[]> {
   return (await database.bookmarks.toArray()).sort(byOrder);
 }

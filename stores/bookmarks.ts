@@ -64,14 +64,6 @@ export function useBookmarks<T>(selector: (state: BookmarksState) => T): T {
 /** Reads the current state outside React (tests, event handlers). */
 useBookmarks.getState = store.getState;
 
-/** True when the seller has bookmarked this item (by the item, or by its address). */
-export function isBookmarked(
-  bookmarks: readonly BookmarkRecord[],
-  item: Pick<CatalogItem, 'id' | 'url'>,
-): boolean {
-  return findBookmarkFor(bookmarks, item) !== undefined;
-}
-
 /**
  * Bookmarks the item, or removes its bookmark when it has one. Returns whether it is bookmarked afterwards.
  * Reads the database, not the store, so it is right even before the first liveQuery result arrives.

@@ -17,7 +17,7 @@ import { isHttpUrl } from './urls';
  * (htmlparser2), since these files are loose HTML: unclosed `<DT>`, `<p>` everywhere, entities in titles.
  */
 
-export const FOLDER_PATH_SEPARATOR = ' / ';
+const FOLDER_PATH_SEPARATOR = ' / ';
 /** Our own attribute: which catalog item a bookmark points at (other readers ignore unknown attributes). */
 const ITEM_ATTRIBUTE = 'data-sellernav-item';
 

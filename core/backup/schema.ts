@@ -258,7 +258,7 @@ function checkUnique<T>(rows: T[], keyOf: (row: T) => string, table: string, fie
 }
 
 /** Cross-row rules a schema of single rows cannot state: unique keys, folders that exist. */
-export function checkIntegrity(data: SellerData): void {
+function checkIntegrity(data: SellerData): void {
   checkUnique(data.bookmarks, (b) => b.id, 'bookmarks', 'id');
   checkUnique(data.folders, (f) => f.id, 'folders', 'id');
   checkUnique(data.notes, (n) => n.itemId, 'notes', 'itemId');

@@ -88,6 +88,52 @@ function repairC1Controls(text: string): string {
   return text.replace(C1_CONTROLS, (c) => String.fromCharCode(CP1252_C1[c.charCodeAt(0) - 0x80]!));
 }
 
+/**
+ * The likeliest legacy encoding of text that is not UTF-8, from its byte pairs: Shift_JIS leads with 0x81–0x9F
+ * (kana), Big5 often trails with 0x40–0x7E, GB2312 keeps both bytes in 0xA1–0xFE, and EUC-JP is GB-shaped but
+ * full of the kana rows 0xA4/0xA5. EUC-KR cannot be told from GB2312 this way and is read as GB18030; anything
+ * else, or too few pairs to tell, is windows-1252.
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): string {
+  let pairs = 0;
+  let gb = 0;
+  let big5 = 0;
+  let sjis = 0;
+  let kanaRows = 0;
+  const end = Math.min(bytes.length, 65_536);
+  for (let i = 0; i < end - 1; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81 || lead === 0xff) continue;
+    const trail = bytes[i + 1]!;
+    pairs++;
+    if (lead <= 0x9f && trail >= 0x40 && trail <= 0xfc) sjis++;
+    if (lead >= 0xa1 && trail >= 0x40 && trail <= 0x7e) big5++;
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) gb++;
+    if ((lead === 0xa4 || lead === 0xa5) && trail >= 0xa1) kanaRows++;
+    i++;
+  }
+  if (pairs < 2) return 'windows-1252';
+  if (sjis > pairs * 0.3) return 'shift_jis';
+  if (big5 > pairs * 0.1) return 'big5';
+  // GB2312 has kana rows too, but Chinese text rarely uses them; Japanese EUC text is full of them.
+  if (gb > pairs * 0.6) return kanaRows > pairs * 0.2 ? 'euc-jp' : 'gb18030';
+  return 'windows-1252';
+}
+
+/**
+ * CJK text decodes into runs of non-ASCII characters; Latin text with accents or curly quotes, misread as a
+ * double-byte encoding, gives isolated ones ("don’t" → one kanji between ASCII letters).
+ */
+function looksLikeCjkText(text: string): boolean {
+  let runs = 0;
+  let chars = 0;
+  for (const run of text.matchAll(/[\u0080-\uffff]+/g)) {
+    runs++;
+    chars += run[0].length;
+  }
+  return runs > 0 && chars / runs >= 2;
+}
+
 function makeDecoder(label: string, fatal: boolean): TextDecoder | null {
   try {
     return new TextDecoder(label, { fatal, ignoreBOM: false });
@@ -133,9 +179,23 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null):
   try {
     return { text: repairC1Controls(strict.decode(body)), encoding: strict.encoding, warnings };
   } catch {
-    // Undeclared or mis-declared UTF-8 is most often windows-1252 (curly quotes from a Windows editor);
-    // that decoder accepts every byte, so nothing is lost.
+    // Not UTF-8 after all: Chinese sites still publish GB2312 without saying so, and Windows editors write
+    // windows-1252. Guess from the byte pairs, keep the guess only if it decodes cleanly.
     if (strict.encoding === 'utf-8') {
+      const guess = guessLegacyEncoding(body);
+      const decoder = makeDecoder(guess, true);
+      if (decoder && guess !== 'windows-1252') {
+        try {
+          const text = decoder.decode(body);
+          if (!looksLikeCjkText(text)) throw new Error('isolated characters: accented Latin text, not CJK');
+          warnings.push(
+            `the feed is not valid UTF-8 and declares no encoding; it was read as ${decoder.encoding}`,
+          );
+          return { text, encoding: decoder.encoding, warnings };
+        } catch {
+          // fall through to windows-1252, which accepts every byte
+        }
+      }
       warnings.push('the feed is not valid UTF-8; it was read as windows-1252');
       const text = repairC1Controls(makeDecoder('windows-1252', false)!.decode(body));
       return { text, encoding: 'windows-1252', warnings };

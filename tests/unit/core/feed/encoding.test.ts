@@ -90,6 +90,48 @@ describe('bytes to text', () => {
     expect(feed.warnings.some((w) => /windows-1252/.test(w))).toBe(true);
   });
 
+  test.each([
+    ['GB2312', 'd1c7c2edd1b7c2f4bcd2baf3cca8c3dcc2ebd5d2bbd8b2bdd6e8', '亚马逊卖家后台密码找回步骤'],
+    ['Big5', 'a8c8b0a8bbb9bde6ae61abe1a578b14bbd58a7e4a65ea842c64a', '亞馬遜賣家後台密碼找回步驟'],
+    [
+      'Shift_JIS',
+      '8341837d835d839382cc835a8389815b835a839383678389838b82c583708358838f815b836882f08dc490dd92e882b782e9',
+      'アマゾンのセラーセントラルでパスワードを再設定する',
+    ],
+    [
+      'EUC-JP',
+      'a5a2a5dea5bea5f3a4cea5bba5e9a1bca5bba5f3a5c8a5e9a5eba4c7a5d1a5b9a5efa1bca5c9a4f2bac6c0dfc4eaa4b9a4eb',
+      'アマゾンのセラーセントラルでパスワードを再設定する',
+    ],
+  ])('undeclared %s is recognised from its byte pairs', (_name, hex, expected) => {
+    const bytes = concat(
+      ascii('<?xml version="1.0"?><rss><channel><title>'),
+      Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16))),
+      ascii('</title></channel></rss>'),
+    );
+    const feed = parseFeed({ bytes });
+    expect(feed.title).toBe(expected);
+    expect(feed.warnings[0]).toMatch(/declares no encoding; it was read as/);
+  });
+
+  test('undeclared accented or curly-quoted Latin text stays windows-1252, not a CJK guess', () => {
+    const latin = (text: string) =>
+      Uint8Array.from(text, (c) => {
+        const special: Record<string, number> = { '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '…': 0x85 };
+        return special[c] ?? c.charCodeAt(0);
+      });
+    for (const title of [
+      'Été à Paris – l’année “déjà” vécue, crème brûlée',
+      'Don’t miss “this” – it’s the seller’s guide…',
+    ]) {
+      const feed = parseFeed({
+        bytes: concat(ascii('<rss><channel><title>'), latin(title), ascii('</title></channel></rss>')),
+      });
+      expect(feed.title).toBe(title);
+      expect(feed.warnings).toContain('the feed is not valid UTF-8; it was read as windows-1252');
+    }
+  });
+
   test('reads the charset parameter however it is quoted', () => {
     expect(charsetFromContentType('text/xml; charset=GB2312')).toBe('gb2312');
     expect(charsetFromContentType("text/xml;charset='big5'; q=1")).toBe('big5');

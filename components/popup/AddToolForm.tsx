@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '@/components/i18n';
 import { addCustomTool, type FolderRecord } from '@/storage/bookmarks';
-import { bookmarkErrorText } from './errors';
+import { ActionError, useBookmarkAction } from './useBookmarkAction';
 
 /** Adds a tool that is not in the catalog, by the address the seller types (http and https only). */
 export function AddToolForm({ folders }: { folders: readonly FolderRecord[] }) {
@@ -9,18 +9,17 @@ export function AddToolForm({ folders }: { folders: readonly FolderRecord[] }) {
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [folderId, setFolderId] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useBookmarkAction();
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    try {
-      await addCustomTool({ url, title, folderId: folderId || null });
-      setUrl('');
-      setTitle('');
-      setError(null);
-    } catch (e) {
-      setError(bookmarkErrorText(t, e));
-    }
+    return run(
+      () => addCustomTool({ url, title, folderId: folderId || null }),
+      () => {
+        setUrl('');
+        setTitle('');
+      },
+    );
   };
 
   return (
@@ -57,11 +56,7 @@ export function AddToolForm({ folders }: { folders: readonly FolderRecord[] }) {
           </select>
         </label>
       ) : null}
-      {error ? (
-        <p role="alert" className="sn-popup__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <button type="submit" className="sn-button sn-button--primary">
         {t('popup_add')}
       </button>

@@ -1,32 +1,20 @@
 import { useState } from 'react';
 import { useT } from '@/components/i18n';
 import { removeBookmark, updateBookmark, type BookmarkRecord } from '@/storage/bookmarks';
-import { bookmarkErrorText } from './errors';
+import { ActionError, useBookmarkAction } from './useBookmarkAction';
 
 /** Edits one bookmark's title and note, or removes it. */
 export function BookmarkEditor({ bookmark, onClose }: { bookmark: BookmarkRecord; onClose(): void }) {
   const t = useT();
   const [title, setTitle] = useState(bookmark.title);
   const [note, setNote] = useState(bookmark.note);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useBookmarkAction();
 
-  const save = async (event: React.FormEvent) => {
+  const save = (event: React.FormEvent) => {
     event.preventDefault();
-    try {
-      await updateBookmark(bookmark.id, { title, note });
-      onClose();
-    } catch (e) {
-      setError(bookmarkErrorText(t, e));
-    }
+    return run(() => updateBookmark(bookmark.id, { title, note }), onClose);
   };
-  const remove = async () => {
-    try {
-      await removeBookmark(bookmark.id);
-      onClose();
-    } catch (e) {
-      setError(bookmarkErrorText(t, e));
-    }
-  };
+  const remove = () => run(() => removeBookmark(bookmark.id), onClose);
 
   return (
     <form
@@ -48,11 +36,7 @@ export function BookmarkEditor({ bookmark, onClose }: { bookmark: BookmarkRecord
         {t('popup_bookmark_note')}
         <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
       </label>
-      {error ? (
-        <p role="alert" className="sn-popup__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <div className="sn-popup__form-actions">
         <button type="submit" className="sn-button sn-button--primary">
           {t('popup_save')}

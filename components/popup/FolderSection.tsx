@@ -9,7 +9,7 @@ import {
   type BookmarkRecord,
   type FolderRecord,
 } from '@/storage/bookmarks';
-import { bookmarkErrorText } from './errors';
+import { ActionError, useBookmarkAction } from './useBookmarkAction';
 
 /** dnd-kit id of a folder's drop area (`folder:` alone is the unfiled bookmarks). */
 export const containerId = (folderId: string | null) => `folder:${folderId ?? ''}`;
@@ -42,18 +42,9 @@ export function FolderSection({
   const [renaming, setRenaming] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [name, setName] = useState(folder?.name ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useBookmarkAction();
   const title = folder ? folder.name : t('popup_unfiled');
   const headingId = `sn-popup-folder-${folder?.id ?? 'unfiled'}`;
-
-  const run = (action: () => Promise<unknown>, after?: () => void) =>
-    void action().then(
-      () => {
-        setError(null);
-        after?.();
-      },
-      (e: unknown) => setError(bookmarkErrorText(t, e)),
-    );
 
   return (
     <section
@@ -102,7 +93,7 @@ export function FolderSection({
                 disabled={position === 0}
                 aria-label={t('popup_folder_move_up')}
                 title={t('popup_folder_move_up')}
-                onClick={() => run(() => moveFolder(folder.id, position - 1))}
+                onClick={() => void run(() => moveFolder(folder.id, position - 1))}
               >
                 ↑
               </button>
@@ -112,7 +103,7 @@ export function FolderSection({
                 disabled={position === folderCount - 1}
                 aria-label={t('popup_folder_move_down')}
                 title={t('popup_folder_move_down')}
-                onClick={() => run(() => moveFolder(folder.id, position + 1))}
+                onClick={() => void run(() => moveFolder(folder.id, position + 1))}
               >
                 ↓
               </button>
@@ -153,11 +144,7 @@ export function FolderSection({
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="sn-popup__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <SortableContext items={items.map((b) => b.id)} strategy={rectSortingStrategy}>
         <ul className="sn-popup__grid" aria-label={title}>
           {children}

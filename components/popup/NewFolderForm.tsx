@@ -1,22 +1,19 @@
 import { useState } from 'react';
 import { useT } from '@/components/i18n';
 import { createFolder } from '@/storage/bookmarks';
-import { bookmarkErrorText } from './errors';
+import { ActionError, useBookmarkAction } from './useBookmarkAction';
 
 /** Creates a folder by name (names are unique, ignoring case). */
 export function NewFolderForm() {
   const t = useT();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: React.FormEvent) => {
+  const { error, run } = useBookmarkAction();
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    try {
-      await createFolder(name);
-      setName('');
-      setError(null);
-    } catch (e) {
-      setError(bookmarkErrorText(t, e));
-    }
+    return run(
+      () => createFolder(name),
+      () => setName(''),
+    );
   };
   return (
     <form
@@ -35,11 +32,7 @@ export function NewFolderForm() {
           {t('popup_folder_new')}
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="sn-popup__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
     </form>
   );
 }

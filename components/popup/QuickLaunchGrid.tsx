@@ -15,7 +15,7 @@ import { moveBookmark, type BookmarkRecord, type FolderRecord } from '@/storage/
 import { useBookmarks } from '@/stores/bookmarks';
 import { BookmarkEditor } from './BookmarkEditor';
 import { BookmarkTile, type KeyMove } from './BookmarkTile';
-import { bookmarkErrorText } from './errors';
+import { ActionError, useBookmarkAction } from './useBookmarkAction';
 import { FolderSection, folderOfContainer } from './FolderSection';
 
 interface Section {
@@ -86,7 +86,7 @@ export function QuickLaunchGrid({ organizing }: { organizing: boolean }) {
   const folders = useBookmarks((s) => s.folders);
   const loaded = useBookmarks((s) => s.loaded);
   const [editing, setEditing] = useState<BookmarkRecord | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useBookmarkAction();
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
   const sensors = useSensors(
     // A click opens the tool; only a real drag (6 px) moves it.
@@ -107,10 +107,7 @@ export function QuickLaunchGrid({ organizing }: { organizing: boolean }) {
   const titleOf = (id: string | number) => bookmarks.find((b) => b.id === id)?.title ?? '';
 
   const move = (id: string, target: { folderId: string | null; index: number }) =>
-    moveBookmark(id, target.folderId, target.index).then(
-      () => setError(null),
-      (e: unknown) => setError(bookmarkErrorText(t, e)),
-    );
+    run(() => moveBookmark(id, target.folderId, target.index));
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over) return;
@@ -138,11 +135,7 @@ export function QuickLaunchGrid({ organizing }: { organizing: boolean }) {
 
   return (
     <>
-      {error ? (
-        <p role="alert" className="sn-popup__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       {editing ? (
         <BookmarkEditor key={editing.id} bookmark={editing} onClose={() => setEditing(null)} />
       ) : null}

@@ -1,4 +1,5 @@
 import { SELLER_CENTRAL_MATCH_PATTERNS } from '../../core/sellercentral-hosts';
+import { recordTrustCounts } from '../unit/trust/record';
 import { readManifest, TARGETS } from './output';
 
 interface ContentScript {
@@ -49,4 +50,24 @@ test('Firefox declares that it collects no data', () => {
   const gecko = (readManifest('firefox-mv3').browser_specific_settings as { gecko: Record<string, unknown> })
     .gecko;
   expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+});
+
+// Counts for `npm run trust` (one line per check).
+afterAll(() => {
+  const counts: Record<string, number> = {};
+  for (const target of TARGETS) {
+    const manifest = readManifest(target) as {
+      permissions?: string[];
+      host_permissions?: string[];
+      optional_host_permissions?: string[];
+      content_scripts?: ContentScript[];
+    };
+    counts[`${target} permissions`] = manifest.permissions?.length ?? 0;
+    counts[`${target} host permissions`] = manifest.host_permissions?.length ?? 0;
+    counts[`${target} optional hosts`] = manifest.optional_host_permissions?.length ?? 0;
+    counts[`${target} content-script matches`] = (manifest.content_scripts ?? []).flatMap(
+      (c) => c.matches,
+    ).length;
+  }
+  recordTrustCounts('manifest', counts);
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { recordTrustCounts } from '../unit/trust/record';
 import { builtFiles, TARGETS } from './output';
 
 /** What would let the extension run code it did not ship: the stores reject it, and so do we. */
@@ -22,5 +23,17 @@ describe.each(TARGETS)('%s bundles', (target) => {
   test.each(FORBIDDEN)('contain no %s', (_label, pattern) => {
     const hits = files.filter((file) => pattern.test(readFileSync(file, 'utf8')));
     expect(hits.map((file) => relative(process.cwd(), file))).toEqual([]);
+  });
+});
+
+// Counts for `npm run trust`: files scanned and forbidden hits, over both builds.
+afterAll(() => {
+  const files = TARGETS.flatMap((target) => builtFiles(target, /\.(js|html)$/));
+  const hits = files.filter((file) =>
+    FORBIDDEN.some(([, pattern]) => pattern.test(readFileSync(file, 'utf8'))),
+  );
+  recordTrustCounts('no-remote-code', {
+    'files scanned': files.length,
+    'files with forbidden code': hits.length,
   });
 });

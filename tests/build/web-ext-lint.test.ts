@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { recordTrustCounts } from '../unit/trust/record';
 import { outputDir } from './output';
 
 interface LintReport {
@@ -16,6 +17,7 @@ test('web-ext lint finds no errors in the Firefox build', () => {
     },
   );
   const report = JSON.parse(run.stdout) as LintReport;
+  recordTrustCounts('web-ext-lint', { errors: report.summary.errors, warnings: report.summary.warnings });
   expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
   expect(report.summary.errors).toBe(0);
 });

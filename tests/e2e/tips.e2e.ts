@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { buildMatchIndex } from '../../core/match/index';
 import { parseFeed } from '../../core/feed/index';
+import { recordTrustCounts } from '../unit/trust/record';
 import { launchExtension, type ExtensionSession } from './fixtures';
 import { TipCard } from './pages/tip-card';
 import { FIXTURES, startSellerCentral, type SellerCentralServer } from './tips-server';
@@ -258,4 +259,22 @@ test('the extension made no request and the canary typed into the forms is nowhe
   expect(databases).toContain('never:guide-password-reset');
   expect(databases).not.toContain(CANARY);
   await extensionPage.close();
+
+  // Counts for `npm run trust` (the privacy canary line).
+  const places = [
+    ...pageRequests.map((r) => r.url + r.postData),
+    ...server.requests.map((r) => r.url + r.body),
+    ...messages,
+    storage,
+    databases,
+  ];
+  recordTrustCounts('privacy-canary', {
+    'page requests': pageRequests.length,
+    'requests started by the extension': pageRequests.filter((r) =>
+      r.initiator.includes('chrome-extension://'),
+    ).length,
+    'messages checked': messages.length,
+    'storage and IndexedDB bytes checked': storage.length + databases.length,
+    'canary hits': places.filter((place) => place.includes(CANARY)).length,
+  });
 });

@@ -72,16 +72,14 @@ test('feed parser: arbitrary bytes give a feed or a FeedError', () => {
 test('backup importer: arbitrary JSON gives seller data or a BackupError', () => {
   const jsonish = fc.oneof(
     fc.json({ maxDepth: 6 }),
-    fc
-      .jsonValue({ maxDepth: 4 })
-      .map((inner) =>
-        JSON.stringify({
-          format: 'sellernav-backup',
-          version: 1,
-          exportedAt: '2026-01-01T00:00:00Z',
-          data: inner,
-        }),
-      ),
+    fc.jsonValue({ maxDepth: 4 }).map((inner) =>
+      JSON.stringify({
+        format: 'sellernav-backup',
+        version: 1,
+        exportedAt: '2026-01-01T00:00:00Z',
+        data: inner,
+      }),
+    ),
     fc.string({ maxLength: 500 }),
   );
   fc.assert(

@@ -17,8 +17,8 @@ export interface ListRow {
   tags: string[];
 }
 
-/** A summary longer than a list line is never shown whole in a list; keeping less keeps the heap small. */
-const SUMMARY_CHARS = 160;
+/** A list shows one line of summary (about 30 characters at panel width); keeping 90 keeps the heap small. */
+const SUMMARY_CHARS = 90;
 
 export function toListRow(item: StoredItem): ListRow {
   const summary =

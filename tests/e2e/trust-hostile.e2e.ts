@@ -396,4 +396,4 @@ test('every sanitize-corpus feed and 450 XSS vectors, synced and read: no execut
   expect(scriptViolations).toEqual([]);
   // No guide opened a window or tab.
   expect(session.context.pages().length).toBe(pagesBefore);
-});
+}, 360_000); // about 600 guides and 165 subscriptions: over a minute on two busy cores

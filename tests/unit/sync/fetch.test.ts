@@ -181,6 +181,21 @@ describe('fetching a feed from a real server on 127.0.0.1', () => {
     expect((await failureOf(fetchFeed(server.url('/page')))).code).toBe('html_page');
   });
 
+  test('a feed that opens with a comment before its root element is a feed; an HTML page after one is not', async () => {
+    server.routes.set('/commented', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(
+        '<!--\nDescription: a note\n-->\n<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>',
+      );
+    });
+    expect((await fetchFeed(server.url('/commented'))).status).toBe('ok');
+    server.routes.set('/commented-page', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!-- generated --><html><body><h1>Welcome</h1></body></html>');
+    });
+    expect((await failureOf(fetchFeed(server.url('/commented-page')))).code).toBe('html_page');
+  });
+
   test('a real feed served as text/html is recognised by its content', async () => {
     const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>';
     server.routes.set('/rss', (_req, res) => {

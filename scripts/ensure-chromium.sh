@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium when it is missing (the end-to-end tests and benchmarks drive it with
-# playwright-core; Playwright's own browser download cannot run here).
+# playwright-core; Playwright's own browser download cannot run here), and a CJK font so that Chinese renders
+# in screenshots instead of empty boxes.
 set -euo pipefail
-if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then exit 0; fi
-if command -v chromium >/dev/null 2>&1; then exit 0; fi
-echo "Installing Debian's chromium package…" >&2
+need=()
+if ! { [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; } && ! command -v chromium >/dev/null 2>&1; then
+  need+=(chromium)
+fi
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; }; then
+  need+=(fonts-wqy-microhei)
+fi
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "Installing Debian packages: ${need[*]}…" >&2
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null

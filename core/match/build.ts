@@ -3,7 +3,8 @@ import type { CatalogItem } from '../model';
 import { globMatches, literalPrefix, normalizePathGlob } from './glob';
 import { PAGE_MAP } from './page-map';
 import { prepareTerm, searchableText, tokenize, type PreparedTerm } from './text';
-import { BROAD_FACTOR, compileTopics, dilute, topicsInText, type CompiledTopic } from './topics';
+import { termsInText } from './match';
+import { BROAD_FACTOR, compileTopics, dilute, type CompiledTopic } from './topics';
 import { MATCH_INDEX_SCHEMA, type MatchIndex } from './types';
 
 /** Most guides an index holds; past it, guides that can only match on loose text relevance are left out. */
@@ -44,7 +45,11 @@ interface GuideFacts {
   views: number;
 }
 
-function guideFacts(topicsMap: readonly CompiledTopic[], item: MatchableItem): GuideFacts {
+function guideFacts(
+  topicsMap: readonly CompiledTopic[],
+  topicTerms: Pick<MatchIndex, 'terms' | 'termKinds' | 'termBuckets' | 'termTopics'>,
+  item: MatchableItem,
+): GuideFacts {
   const rules = item.match;
   const paths = [...new Set((rules?.paths ?? []).map(normalizePathGlob).filter((glob) => glob !== ''))];
   const rawKeywords = (rules?.keywords ?? []).map((k) => k.trim()).filter((k) => k !== '');
@@ -55,7 +60,9 @@ function guideFacts(topicsMap: readonly CompiledTopic[], item: MatchableItem): G
 
   const named = new Map<string, number>();
   const describe = [item.title, ...item.tags, ...rawKeywords].map(searchableText).join(' | ');
-  for (const id of topicsInText(topicsMap, describe)) named.set(id, 1);
+  for (const n of termsInText(topicTerms, describe)) {
+    for (const t of topicTerms.termTopics[n] ?? []) named.set(topicsMap[t]!.id, 1);
+  }
   for (const glob of paths) {
     for (const [id, weight] of topicsOfPathGlob(topicsMap, glob)) {
       named.set(id, Math.max(named.get(id) ?? 0, weight));
@@ -92,22 +99,10 @@ export function buildMatchIndex(
   options: { tombstones?: Iterable<string> } = {},
 ): MatchIndex {
   const topicsMap = compileTopics(PAGE_MAP);
-  const tombstoned = new Set(options.tombstones ?? []);
-  const seen = new Set<string>();
-  let facts: GuideFacts[] = [];
-  for (const item of items) {
-    if (item.deleted || item.kind !== 'guide' || tombstoned.has(item.id) || seen.has(item.id)) continue;
-    seen.add(item.id);
-    facts.push(guideFacts(topicsMap, item));
-  }
-  if (facts.length > MAX_INDEXED_GUIDES) {
-    facts = facts.sort((a, b) => b.rank - a.rank || b.views - a.views).slice(0, MAX_INDEXED_GUIDES);
-  }
-
   const topicNumber = new Map(topicsMap.map((t, i) => [t.id, i] as const));
   const index: MatchIndex = {
     schema: MATCH_INDEX_SCHEMA,
-    guides: facts.map((f) => ({ id: f.id, title: f.title, hosts: f.hosts })),
+    guides: [],
     topics: topicsMap.map((t) => ({
       id: t.id,
       broad: t.broad,
@@ -152,6 +147,27 @@ export function buildMatchIndex(
       if (!index.termTopics[n]!.includes(t)) index.termTopics[n]!.push(t);
     }
   });
+  // Guides' own topics, read with the page map's terms (before any keyword joins the term table). A table
+  // object of its own: term look-ups are cached per table, and the index's table grows below.
+  const topicTerms = {
+    terms: index.terms,
+    termKinds: index.termKinds,
+    termBuckets: index.termBuckets,
+    termTopics: index.termTopics,
+  };
+  const tombstoned = new Set(options.tombstones ?? []);
+  const seen = new Set<string>();
+  let facts: GuideFacts[] = [];
+  for (const item of items) {
+    if (item.deleted || item.kind !== 'guide' || tombstoned.has(item.id) || seen.has(item.id)) continue;
+    seen.add(item.id);
+    facts.push(guideFacts(topicsMap, topicTerms, item));
+  }
+  if (facts.length > MAX_INDEXED_GUIDES) {
+    facts = facts.sort((a, b) => b.rank - a.rank || b.views - a.views).slice(0, MAX_INDEXED_GUIDES);
+  }
+
+  index.guides = facts.map((f) => ({ id: f.id, title: f.title, hosts: f.hosts }));
   facts.forEach((guide, g) => {
     for (const glob of guide.paths) addPath(glob, { guide: g });
     for (const term of guide.keywords) index.termGuides[addTerm(term)]!.push(g);

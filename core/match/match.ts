@@ -44,17 +44,49 @@ function decodedPath(url: URL): string {
   }
 }
 
-/** Terms of the index found in the page text: one bucket look-up per character, not one search per term. */
-function termsInText(index: MatchIndex, text: string): number[] {
+type TermTable = Pick<MatchIndex, 'terms' | 'termKinds' | 'termBuckets'>;
+
+/** The term buckets keyed by character codes (no string to build or hash per character), once per index. */
+interface TermLookup {
+  single: Map<number, number[]>;
+  double: Map<number, Map<number, number[]>>;
+}
+const lookups = new WeakMap<TermTable, TermLookup>();
+
+function termLookup(table: TermTable): TermLookup {
+  let lookup = lookups.get(table);
+  if (!lookup) {
+    lookup = { single: new Map(), double: new Map() };
+    for (const key in table.termBuckets) {
+      const bucket = table.termBuckets[key]!;
+      const first = key.charCodeAt(0);
+      if (key.length === 1) lookup.single.set(first, bucket);
+      else {
+        let inner = lookup.double.get(first);
+        if (!inner) lookup.double.set(first, (inner = new Map()));
+        inner.set(key.charCodeAt(1), bucket);
+      }
+    }
+    lookups.set(table, lookup);
+  }
+  return lookup;
+}
+
+/**
+ * Terms of the index found in a text (already `searchableText`): one or two map look-ups per character,
+ * not one search per term. CJK terms match anywhere; others at a word start (short ones as whole words).
+ */
+export function termsInText(table: TermTable, text: string): number[] {
+  const { single, double } = termLookup(table);
   const found: number[] = [];
   const seen = new Set<number>();
   const check = (bucket: number[] | undefined, i: number) => {
     if (!bucket) return;
     const startsWord = !isWordChar(text[i - 1]);
     for (const n of bucket) {
-      const term = index.terms[n]!;
+      const term = table.terms[n]!;
       if (seen.has(n) || !text.startsWith(term, i)) continue;
-      const kind = index.termKinds[n];
+      const kind = table.termKinds[n];
       if (kind !== 'c' && !startsWord) continue;
       if (kind === 'w' && isWordChar(text[i + term.length])) continue;
       seen.add(n);
@@ -62,8 +94,10 @@ function termsInText(index: MatchIndex, text: string): number[] {
     }
   };
   for (let i = 0; i < text.length; i++) {
-    check(index.termBuckets[text[i]!], i);
-    if (i + 1 < text.length) check(index.termBuckets[text.slice(i, i + 2)], i);
+    const code = text.charCodeAt(i);
+    check(single.get(code), i);
+    const inner = double.get(code);
+    if (inner && i + 1 < text.length) check(inner.get(text.charCodeAt(i + 1)), i);
   }
   return found;
 }

@@ -11,7 +11,6 @@
 /** Hiragana, Katakana (incl. ー), CJK ideographs (ext. A, unified, compatibility), Hangul syllables. */
 const CJK_RANGES = '\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af';
 const CJK_CHAR = new RegExp(`[${CJK_RANGES}]`);
-const CJK_RUN = new RegExp(`[${CJK_RANGES}]+`, 'g');
 /**
  * What separates words: whitespace, ASCII and Latin-1 punctuation, general punctuation, CJK and full-width
  * punctuation. Everything else (letters and digits of any script) is part of a word.
@@ -19,21 +18,23 @@ const CJK_RUN = new RegExp(`[${CJK_RANGES}]+`, 'g');
 const SEPARATOR_RANGES =
   '\\s!-/:-@\\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2190-\u2bff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65';
 const SEPARATOR = new RegExp(`[${SEPARATOR_RANGES}]`);
-const WORD_RUN = new RegExp(`[^${SEPARATOR_RANGES}]+`, 'g');
 /** Combining accents (U+0300–U+036F) only: Japanese voicing marks (パ = ハ + U+309A) must stay. */
 const COMBINING_ACCENTS = /[\u0300-\u036f]/g;
+const ASCII_ONLY = /^[\t\n\r\x20-\x7e]*$/;
+/** Latin, Greek and Cyrillic letters that may carry an accent (precomposed after NFKC). */
+const MAY_HAVE_ACCENTS = /[\u00c0-\u04ff\u1e00-\u1fff]/;
 
 /**
  * Lowercase, width-folded (NFKC: full-width Ｐａｓｓ → pass) and accent-folded (é → e) text, so that
  * `Rücksendungen`, `RUCKSENDUNGEN` and `rucksendungen` compare equal. CJK characters are unchanged.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_ACCENTS, '')
-    .normalize('NFC');
+  // Fast paths: plain ASCII needs only lowercasing; text without accented letters skips the NFD/NFC round.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase();
+  const folded = text.normalize('NFKC').toLowerCase();
+  return MAY_HAVE_ACCENTS.test(folded)
+    ? folded.normalize('NFD').replace(COMBINING_ACCENTS, '').normalize('NFC')
+    : folded;
 }
 
 export function hasCjk(text: string): boolean {
@@ -59,18 +60,58 @@ const CJK_STOP = new Set(['亚马', '马逊', '卖家', '平台', '中心', '怎
 export function tokenize(text: string): string[] {
   const normalized = normalizeText(text);
   const tokens: string[] = [];
-  for (const [run] of normalized.matchAll(CJK_RUN)) {
-    if (run.length === 1) tokens.push(run);
-    for (let i = 0; i + 1 < run.length; i++) {
-      const bigram = run.slice(i, i + 2);
-      if (!CJK_STOP.has(bigram)) tokens.push(bigram);
+  // One pass over the characters (no regex iterators: the index builder tokenizes every guide on each sync).
+  let runStart = -1;
+  let runCjk = false;
+  const flush = (end: number) => {
+    if (runStart < 0) return;
+    const run = normalized.slice(runStart, end);
+    if (runCjk) {
+      if (run.length === 1) tokens.push(run);
+      for (let i = 0; i + 1 < run.length; i++) {
+        const bigram = run.slice(i, i + 2);
+        if (!CJK_STOP.has(bigram)) tokens.push(bigram);
+      }
+    } else if (run.length >= 2 && !STOPWORDS.has(run) && !ALL_DIGITS.test(run)) {
+      tokens.push(stem(run));
+    }
+    runStart = -1;
+  };
+  for (let i = 0; i < normalized.length; i++) {
+    const code = normalized.charCodeAt(i);
+    const cjk = isCjkCode(code);
+    if (!cjk && !isWordCode(code, normalized[i]!)) {
+      flush(i);
+      continue;
+    }
+    if (runStart >= 0 && cjk !== runCjk) flush(i);
+    if (runStart < 0) {
+      runStart = i;
+      runCjk = cjk;
     }
   }
-  for (const [word] of normalized.replace(CJK_RUN, ' ').matchAll(WORD_RUN)) {
-    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-    tokens.push(stem(word));
-  }
+  flush(normalized.length);
   return tokens;
+}
+
+const ALL_DIGITS = /^\d+$/;
+
+/** Hiragana, Katakana, CJK ideographs (ext. A, unified, compatibility), Hangul syllables: as CJK_RANGES. */
+export function isCjkCode(code: number): boolean {
+  return (
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xac00 && code <= 0xd7af)
+  );
+}
+
+/** A letter or digit of any script (ASCII decided by code, the rest by the separator class). */
+export function isWordCode(code: number, char: string): boolean {
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return !SEPARATOR.test(char);
 }
 
 /** A light, language-blind stem: enough to let `returns` meet `return` and `orders` meet `order`. */
@@ -95,7 +136,7 @@ export function prepareTerm(term: string): PreparedTerm | null {
   return { text, cjk, whole: !cjk && text.length <= 4 };
 }
 
-export const isWordChar = (ch: string | undefined) => ch !== undefined && !SEPARATOR.test(ch);
+export const isWordChar = (ch: string | undefined) => ch !== undefined && isWordCode(ch.charCodeAt(0), ch);
 
 /**
  * Whether `haystack` (already normalized, whitespace collapsed) holds the term. Latin terms must start a word

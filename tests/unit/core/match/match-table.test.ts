@@ -274,3 +274,9 @@ describe('signals', () => {
     expect(matchPage(page('https://sellercentral.amazon.com/x', 'Orders'), only)).toEqual([]);
   });
 });
+
+test('keywords whose first letters no page-map word shares are found too', () => {
+  const only = buildMatchIndex([guide('g', 'Zebra', [], { keywords: ['Qxv-Report', '鑫'] })]);
+  expect(matchPage(page('https://sellercentral.amazon.com/x', 'The QXV-report page'), only)).toHaveLength(1);
+  expect(matchPage(page('https://sellercentral.amazon.com/x', '鑫'), only)).toHaveLength(1);
+});

@@ -72,6 +72,8 @@ export interface NormalizedItems {
 }
 
 const TITLE_FROM_TEXT_MAX = 80;
+/** A summary that is really the whole body (RSS with only a description) is cut to this for lists and search. */
+const SUMMARY_FROM_BODY_MAX = 280;
 
 function label(index: number, id: string | null): string {
   return id ? `item ${index + 1} ("${id.length > 60 ? `${id.slice(0, 57)}…` : id}")` : `item ${index + 1}`;
@@ -169,7 +171,10 @@ export function normalizeItems(
       return;
     }
 
-    const summary = asText(raw.summary);
+    let summary = asText(raw.summary);
+    if (summary && raw.summary === raw.content && summary.length > SUMMARY_FROM_BODY_MAX) {
+      summary = `${summary.slice(0, SUMMARY_FROM_BODY_MAX - 1).trimEnd()}…`;
+    }
     const content_html = asHtml(raw.content, raw.contentBase ?? url ?? raw.base);
     let title: string | null = asText(raw.title);
     if (!title) {

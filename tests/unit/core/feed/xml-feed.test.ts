@@ -117,6 +117,16 @@ describe('RSS 2.0', () => {
     expect(feed.items[0]!.title).toBe('VAT & EPR 2024');
   });
 
+  test('a description that is the whole article gives a short summary and the full content', () => {
+    const article = `<p>${'第一段内容。'.repeat(100)}</p><p>second</p>`;
+    const feed = parse(`<rss><channel><title>t</title><item><guid>g</guid><title>a</title>
+      <description><![CDATA[${article}]]></description></item></channel></rss>`);
+    const [item] = feed.items;
+    expect(item!.summary!.length).toBeLessThanOrEqual(280);
+    expect(item!.summary!.endsWith('…')).toBe(true);
+    expect(item!.content_html).toBe(article);
+  });
+
   test('reads RSS 1.0 (RDF) with items beside the channel', () => {
     const feed =
       parse(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"

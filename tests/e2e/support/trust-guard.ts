@@ -19,7 +19,8 @@ export interface Execution {
 
 export interface CspViolation {
   directive: string;
-  blocked: string;
+  /** What was blocked, the sample Chromium gives, the element it was on, and the route (for a diagnosis). */
+  detail: string;
   pageUrl: string;
 }
 
@@ -50,7 +51,8 @@ const TRAP_SCRIPT = `(() => {
   }
   document.addEventListener('securitypolicyviolation', (event) => {
     const element = event.target && event.target.outerHTML ? event.target.outerHTML.slice(0, 160) : '';
-    try { window.__trustCsp(event.effectiveDirective || event.violatedDirective, event.blockedURI + ' ' + event.sample + ' ' + element + ' ' + location.hash); }
+    const detail = [event.blockedURI, event.sample, element, location.hash].filter(Boolean).join(' | ');
+    try { window.__trustCsp(event.effectiveDirective || event.violatedDirective, detail); }
     catch (error) { /* binding gone */ }
   }, true);
 })();`;
@@ -67,8 +69,8 @@ export async function guardContext(context: BrowserContext): Promise<TrustGuard>
   await context.exposeBinding('__trustExecuted', ({ page }, call: string, argument: string) => {
     executions.push({ call, argument, pageUrl: page?.url() ?? '' });
   });
-  await context.exposeBinding('__trustCsp', ({ page }, directive: string, blocked: string) => {
-    cspViolations.push({ directive, blocked, pageUrl: page?.url() ?? '' });
+  await context.exposeBinding('__trustCsp', ({ page }, directive: string, detail: string) => {
+    cspViolations.push({ directive, detail, pageUrl: page?.url() ?? '' });
   });
   await context.addInitScript({ content: TRAP_SCRIPT });
   context.on('request', (request) => {

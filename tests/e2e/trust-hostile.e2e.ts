@@ -381,6 +381,25 @@ test('every sanitize-corpus feed and 450 XSS vectors, synced and read: no execut
   const optionTexts = await sidebar.getByRole('option').allTextContents();
   expect(optionTexts.filter((text) => /<(img|svg|a|body|video)\b/.test(text)).length).toBeGreaterThan(0);
 
+  // The popup's "what's new" lists the newest titles, hostile ones among them: text only.
+  const popup = await session.context.newPage();
+  await popup.goto(session.pageUrl('popup.html'));
+  await popup.locator('.sn-popup__new-title').first().waitFor();
+  const popupCheck = await popup.evaluate(() => {
+    const list = document.querySelector('.sn-popup__new-list')!;
+    const titles = [...list.querySelectorAll('.sn-popup__new-title')];
+    return {
+      unsafe: (
+        globalThis as unknown as { __trustSafety: { unsafeParts(root: ParentNode): string[] } }
+      ).__trustSafety.unsafeParts(list),
+      titles: titles.length,
+      titlesWithMarkup: titles.filter((title) => title.childElementCount > 0).length,
+    };
+  });
+  expect(popupCheck.titles).toBeGreaterThan(0);
+  expect(popupCheck).toMatchObject({ unsafe: [], titlesWithMarkup: 0 });
+  await popup.close();
+
   // Late work (image errors, timers, lazy loads) has time to run before the count.
   await sidebar.waitForTimeout(1500);
   const outside = guard.requestsOutside(allowedImageHosts);

@@ -8,7 +8,7 @@ import { parseNetscapeBookmarks, serializeNetscapeBookmarks } from '@/core/backu
 import { parseBackupJson, serializeBackup, type SellerData } from '@/core/backup/schema';
 import { db as sharedDb } from './db';
 import type { SellerNavDB } from './database';
-import type { FeedRecord } from './types';
+import { newFeedRecord } from './feed-record';
 
 export { BackupError } from '@/core/backup/errors';
 export type { ImportPlan } from '@/core/backup/merge';
@@ -93,18 +93,6 @@ export async function previewImport(
   return { kind, incoming, plan, skippedLinks };
 }
 
-function feedRecord(feed: SellerData['feeds'][number]): FeedRecord {
-  return {
-    ...feed,
-    lastAttemptAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    itemCount: 0,
-    etag: null,
-    lastModified: null,
-  };
-}
-
 /**
  * Adds what the file brings and the seller lacks, in one transaction; returns the plan that was written. The
  * plan is made again inside the transaction, against the data as it is at that moment.
@@ -121,7 +109,7 @@ export async function applyImport(
     await database.notes.bulkAdd(add.notes);
     await database.dismissedTips.bulkAdd(add.dismissedTips);
     await database.settings.bulkAdd(add.settings);
-    await database.feeds.bulkAdd(add.feeds.map(feedRecord));
+    await database.feeds.bulkAdd(add.feeds.map(newFeedRecord));
     return plan;
   });
 }

@@ -1,5 +1,6 @@
 import type { SellerNavDB } from '@/storage/database';
 import { hashString } from '@/storage/catalog-write';
+import { newFeedRecord } from '@/storage/feed-record';
 
 /** A feed URL as the seller typed it → an absolute http(s) URL without fragment, or null. */
 export function normalizeFeedUrl(raw: string): string | null {
@@ -29,19 +30,7 @@ export async function addFeed(db: SellerNavDB, url: string, now = Date.now()): P
     if ((await db.feeds.where('url').equals(url).count()) > 0)
       return { ok: false, error: 'duplicate' } as const;
     const feedId = `feed-${hashString(url)}`;
-    await db.feeds.add({
-      id: feedId,
-      url,
-      title: '',
-      paused: false,
-      addedAt: now,
-      lastAttemptAt: null,
-      lastSuccessAt: null,
-      lastError: null,
-      itemCount: 0,
-      etag: null,
-      lastModified: null,
-    });
+    await db.feeds.add(newFeedRecord({ id: feedId, url, title: '', paused: false, addedAt: now }));
     return { ok: true, feedId } as const;
   });
 }

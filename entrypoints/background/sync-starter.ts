@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseFeed } from '@/core/feed';
 import { applyFeed, hashString, prepareFeed } from '@/storage/catalog-write';
+import { newFeedRecord } from '@/storage/feed-record';
 import type { SyncDeps } from './sync-engine';
 
 /**
@@ -47,19 +48,15 @@ export async function ensureStarterCatalog(deps: SyncDeps, options: StarterOptio
   if (hadIt && existing?.etag === version) return false;
   const parsed = parseFeed({ bytes, url: null, contentType: 'application/feed+json' });
   if (!existing) {
-    await db.feeds.put({
-      id: STARTER_FEED_ID,
-      url: STARTER_FEED_URL,
-      title: parsed.title,
-      paused: false,
-      addedAt: 0,
-      lastAttemptAt: null,
-      lastSuccessAt: null,
-      lastError: null,
-      itemCount: 0,
-      etag: null,
-      lastModified: null,
-    });
+    await db.feeds.put(
+      newFeedRecord({
+        id: STARTER_FEED_ID,
+        url: STARTER_FEED_URL,
+        title: parsed.title,
+        paused: false,
+        addedAt: 0,
+      }),
+    );
   }
   const result = await applyFeed(db, STARTER_FEED_ID, prepareFeed(parsed), {
     now: (deps.now ?? Date.now)(),

@@ -1,5 +1,6 @@
 import type { CatalogItem, ParsedFeed } from '@/core/model';
 import { SellerNavDB } from '@/storage/database';
+import { newFeedRecord } from '@/storage/feed-record';
 import type { FeedRecord } from '@/storage/types';
 
 let counter = 0;
@@ -49,17 +50,5 @@ export function makeFeed(items: CatalogItem[], tombstones: string[] = []): Parse
 }
 
 export function feedRecord(id: string, addedAt = 1): FeedRecord {
-  return {
-    id,
-    url: `http://127.0.0.1/${id}.json`,
-    title: '',
-    paused: false,
-    addedAt,
-    lastAttemptAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    itemCount: 0,
-    etag: null,
-    lastModified: null,
-  };
+  return newFeedRecord({ id, url: `http://127.0.0.1/${id}.json`, title: '', paused: false, addedAt });
 }

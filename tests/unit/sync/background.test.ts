@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AddFeedResult, SyncFeedReport } from '@/messaging/sync';
 import { db } from '@/storage/db';
+import { newFeedRecord } from '@/storage/feed-record';
 import { getCatalogItem, getCatalogStatus, listAllItems } from '@/storage/catalog';
 import { readMatchIndex } from '@/storage/match-index';
 import { feedRoute, jsonFeed, startTestServer, toolItem, type TestServer } from './server';
@@ -153,19 +154,9 @@ test('a sync cut off by the end of a previous service worker runs again at the n
       () => '"1"',
     ),
   );
-  await db.feeds.put({
-    id: 'f',
-    url: server.url('/feed.json'),
-    title: '',
-    paused: false,
-    addedAt: 1,
-    lastAttemptAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    itemCount: 0,
-    etag: null,
-    lastModified: null,
-  });
+  await db.feeds.put(
+    newFeedRecord({ id: 'f', url: server.url('/feed.json'), title: '', paused: false, addedAt: 1 }),
+  );
   // The marker a worker leaves while it syncs, dated before this worker started.
   await fakeBrowser.storage.local.set({ 'sync.inProgress': { startedAt: performance.timeOrigin - 1000 } });
   await start();

@@ -2,6 +2,7 @@ import type { CatalogItem, Category, ParsedFeed } from '@/core/model';
 import { buildSearchPack } from '@/core/search/build';
 import { db } from '@/storage/db';
 import { applyFeed, prepareFeed } from '@/storage/catalog-write';
+import { newFeedRecord } from '@/storage/feed-record';
 import { useCatalog } from '@/stores/catalog';
 import { useSearch } from '@/stores/search';
 import { useRouter } from '@/stores/router';
@@ -122,19 +123,15 @@ export async function seedCatalog(
   list: CatalogItem[] = items,
   options: { lastError?: string | null; now?: number } = {},
 ) {
-  await db.feeds.put({
-    id: 'main',
-    url: 'https://nav.example.cn/sellernav.json',
-    title: '跨境导航',
-    paused: false,
-    addedAt: 1,
-    lastAttemptAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    itemCount: 0,
-    etag: null,
-    lastModified: null,
-  });
+  await db.feeds.put(
+    newFeedRecord({
+      id: 'main',
+      url: 'https://nav.example.cn/sellernav.json',
+      title: '跨境导航',
+      paused: false,
+      addedAt: 1,
+    }),
+  );
   await applyFeed(db, 'main', prepareFeed(feedOf(list)), {
     now: options.now ?? Date.now() - 5 * 60_000,
     buildSearchPack: (stored, cats) => buildSearchPack(stored, cats),

@@ -112,7 +112,8 @@ const DROPPED_WITH_CONTENT = new Set([
   'datalist',
 ]);
 
-const VOID = new Set([
+/** HTML elements that have no end tag: written as `<br />`, never closed. The feed's XHTML serializer uses it too. */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'area',
   'base',
   'br',
@@ -210,7 +211,7 @@ function openTag(name: string, attribs: Record<string, string>, base: string | n
     if (kept !== null) out += ` ${attr}="${escapeAttr(kept)}"`;
   }
   if (name === 'a') out += ` rel="${LINK_REL}"`;
-  return VOID.has(name) ? `${out} />` : `${out}>`;
+  return VOID_ELEMENTS.has(name) ? `${out} />` : `${out}>`;
 }
 
 interface Sink {
@@ -296,7 +297,7 @@ export function sanitizeHtml(html: string, baseUrl?: string | null): string {
       out += openTag(name, attribs, baseUrl);
     },
     close(name) {
-      if (!VOID.has(name)) out += `</${name}>`;
+      if (!VOID_ELEMENTS.has(name)) out += `</${name}>`;
     },
     text(t) {
       out += escapeText(t);

@@ -3,7 +3,7 @@
  * namespace-aware tree; every catalog rule (URLs, ids, dates, sanitizing) lives in `normalizeItems`.
  */
 import { FeedError, type FeedFormat, type ParsedFeed } from '../model';
-import { escapeHtml, htmlToText } from '../sanitize';
+import { escapeHtml, htmlToText, VOID_ELEMENTS } from '../sanitize';
 import { resolveUrl } from '../urls';
 import {
   emptyRawItem,
@@ -36,23 +36,6 @@ function textIn(el: XElement | undefined, ...keys: string[]): string | null {
   return text === '' ? null : text;
 }
 
-/** Elements that have no closing tag in HTML. */
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
 const URL_ATTRS = new Set(['href', 'src', 'cite', 'action', 'longdesc', 'background', 'poster']);
 
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -74,7 +57,7 @@ function serializeChildren(el: XElement): string {
       if (URL_ATTRS.has(attr) && node.base) v = resolveUrl(value, node.base)?.href ?? value;
       out += ` ${attr}="${escapeAttr(v)}"`;
     }
-    out += VOID.has(name) ? ' />' : `>${serializeChildren(node)}</${name}>`;
+    out += VOID_ELEMENTS.has(name) ? ' />' : `>${serializeChildren(node)}</${name}>`;
   }
   return out;
 }

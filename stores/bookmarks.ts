@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { liveQuery } from 'dexie';
 import type { CatalogItem } from '@/core/model';
 import { db } from '@/storage/db';
+import { sharedLiveQuery } from './shared-live-query';
 import {
   bookmarkItem,
   findBookmarkFor,
@@ -28,32 +28,17 @@ export interface BookmarksState {
 
 const store = create<BookmarksState>(() => ({ bookmarks: [], folders: [], loaded: false, error: null }));
 
-// One liveQuery per page, shared by every component that reads bookmarks; it stops when the last one unmounts.
-let watchers = 0;
-let stop: (() => void) | null = null;
-
-function retainWatch(): () => void {
-  watchers++;
-  if (watchers === 1) {
-    const subscription = liveQuery(() =>
-      db.transaction('r', db.bookmarks, db.folders, async () => ({
-        bookmarks: await listBookmarks(db),
-        folders: await listFolders(db),
-      })),
-    ).subscribe({
-      next: ({ bookmarks, folders }) => store.setState({ bookmarks, folders, loaded: true, error: null }),
-      error: (error: unknown) => store.setState({ loaded: true, error: String(error) }),
-    });
-    stop = () => subscription.unsubscribe();
-  }
-  return () => {
-    watchers--;
-    if (watchers === 0) {
-      stop?.();
-      stop = null;
-    }
-  };
-}
+const retainWatch = sharedLiveQuery(
+  () =>
+    db.transaction('r', db.bookmarks, db.folders, async () => ({
+      bookmarks: await listBookmarks(db),
+      folders: await listFolders(db),
+    })),
+  {
+    next: ({ bookmarks, folders }) => store.setState({ bookmarks, folders, loaded: true, error: null }),
+    error: (error: unknown) => store.setState({ loaded: true, error: String(error) }),
+  },
+);
 
 /** `const bookmarks = useBookmarks((s) => s.bookmarks)`: subscribes this component to the seller's list. */
 export function useBookmarks<T>(selector: (state: BookmarksState) => T): T {

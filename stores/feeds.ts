@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { db } from '@/storage/db';
+import { sharedLiveQuery } from './shared-live-query';
 import type { FeedRecord } from '@/storage/types';
 import { sendMessage } from '@/messaging/protocol';
 import type { SyncFeedReport } from '@/messaging/sync';
@@ -29,26 +29,10 @@ const store = create<FeedsState>(() => ({
   addResult: null,
 }));
 
-let watchers = 0;
-let stop: (() => void) | null = null;
-
-function retainWatch(): () => void {
-  watchers++;
-  if (watchers === 1) {
-    const subscription = liveQuery(() => db.feeds.toArray()).subscribe({
-      next: (feeds) => store.setState({ feeds: feeds.sort((a, b) => a.addedAt - b.addedAt), loaded: true }),
-      error: () => store.setState({ loaded: true }),
-    });
-    stop = () => subscription.unsubscribe();
-  }
-  return () => {
-    watchers--;
-    if (watchers === 0) {
-      stop?.();
-      stop = null;
-    }
-  };
-}
+const retainWatch = sharedLiveQuery(() => db.feeds.toArray(), {
+  next: (feeds) => store.setState({ feeds: feeds.sort((a, b) => a.addedAt - b.addedAt), loaded: true }),
+  error: () => store.setState({ loaded: true }),
+});
 
 export function useFeeds<T>(selector: (state: FeedsState) => T): T {
   useEffect(() => retainWatch(), []);

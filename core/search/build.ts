@@ -50,6 +50,33 @@ export function titlePinyin(title: string): { syllables: string[]; offsets: numb
 }
 
 /**
+ * Pinyin of one run of Han characters (a tag word such as 物流 or 物流查询): exactly one syllable per
+ * character, space-separated, empty where pinyin-pro has none. The run is read whole, so polyphones follow
+ * their word (银行 → yin hang).
+ */
+export function runPinyin(run: string): string {
+  const syllables: string[] = [];
+  for (const part of pinyin(run, { type: 'all', toneType: 'none', v: true })) {
+    const syllable = part.pinyin.toLowerCase();
+    const known = part.isZh && /^[a-z]+$/.test(syllable);
+    for (let k = 0; k < part.origin.length; k++) syllables.push(known && k === 0 ? syllable : '');
+  }
+  return syllables.join(' ');
+}
+
+/** Adds the pinyin of every Han run of `tags` (folded, joined) not yet in `dictionary`. */
+function addTagPinyin(tags: string, dictionary: Record<string, string>): void {
+  for (let start = 0; start < tags.length; start++) {
+    if (!isHan(tags.charCodeAt(start))) continue;
+    let end = start + 1;
+    while (end < tags.length && isHan(tags.charCodeAt(end))) end++;
+    const run = tags.slice(start, end);
+    if (!Object.hasOwn(dictionary, run)) dictionary[run] = runPinyin(run);
+    start = end;
+  }
+}
+
+/**
  * Builds the search pack for `items` (pinyin-pro runs here, ~0.7 s for 20,000 titles). `categories` (the
  * feed's category tree) lets a category filter include sub-categories.
  */
@@ -72,6 +99,8 @@ export function buildSearchPack(
     pinyin: [],
     pinyinOffsets: [],
   };
+  // Keys are runs of Han characters only, so none can be an Object.prototype name.
+  const tagPinyin: Record<string, string> = {};
   for (const category of categories) pack.categoryParents[category.id] = category.parent;
   let kinds = '';
   for (const item of items) {
@@ -81,7 +110,9 @@ export function buildSearchPack(
     pack.views.push(item.views !== null && Number.isFinite(item.views) && item.views > 0 ? item.views : 0);
     pack.dates.push(timeOf(item.date_published) || timeOf(item.date_modified));
     pack.titles.push(fold(item.title));
-    pack.tags.push(fold(item.tags.join(TAGS_JOINER)));
+    const tags = fold(item.tags.join(TAGS_JOINER));
+    pack.tags.push(tags);
+    addTagPinyin(tags, tagPinyin);
     const summary = fold(item.summary ?? '');
     const content = item.content_html ? fold(htmlToText(item.content_html).slice(0, CONTENT_CHARS)) : '';
     pack.texts.push(content ? `${summary}\n${content}` : summary);
@@ -91,5 +122,6 @@ export function buildSearchPack(
     pack.pinyinOffsets.push(String.fromCharCode(...offsets.map((o) => o + PINYIN_OFFSET_BASE)));
   }
   pack.kinds = kinds;
+  pack.tagPinyin = tagPinyin;
   return pack;
 }

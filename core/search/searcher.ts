@@ -17,6 +17,7 @@ import {
 } from './text';
 import {
   PINYIN_OFFSET_BASE,
+  READABLE_SEARCH_PACK_VERSIONS,
   SEARCH_PACK_VERSION,
   type HighlightField,
   type SearchHit,
@@ -43,7 +44,10 @@ export const SCORE = {
   titleTypo: 65,
   titleTypoWholeWord: 70,
   tagStart: 60,
+  /** Tag pinyin (`wuliu` → the tag 物流) from the tag's first character / from inside it. */
+  tagPinyinStart: 55,
   tag: 50,
+  tagPinyin: 48,
   tagInsideWord: 40,
   tagTypo: 30,
   summary: 20,
@@ -147,10 +151,13 @@ interface Interpretation {
 }
 
 function assertPack(pack: SearchPack): void {
-  if (!pack || pack.version !== SEARCH_PACK_VERSION) {
+  if (!pack || !READABLE_SEARCH_PACK_VERSIONS.includes(pack.version)) {
     throw new Error(
       `search pack version ${String(pack?.version)} is not ${SEARCH_PACK_VERSION}; rebuild it with buildSearchPack`,
     );
+  }
+  if (pack.tagPinyin !== undefined && (typeof pack.tagPinyin !== 'object' || pack.tagPinyin === null)) {
+    throw new Error('search pack is damaged: its tag pinyin is not a table; rebuild it with buildSearchPack');
   }
   const n = pack.ids.length;
   const parallel = [
@@ -238,12 +245,17 @@ export function wordDistance(term: string, word: string, max: number): number {
  * [first syllable, end syllable) of the first match, or null. Plain functions, no closures: this runs per
  * item per keystroke.
  */
-export function matchSyllables(pinyin: string, offsets: string, term: string): [number, number] | null {
+export function matchSyllables(
+  pinyin: string,
+  offsets: string,
+  term: string,
+  fromSyllable = 0,
+): [number, number] | null {
   const first = term.charCodeAt(0);
   for (let s = 0, at = 0; at < pinyin.length; s++) {
     const end = pinyin.indexOf(' ', at);
     const next = end < 0 ? pinyin.length + 1 : end + 1;
-    if (pinyin.charCodeAt(at) === first) {
+    if (s >= fromSyllable && pinyin.charCodeAt(at) === first) {
       const found = matchFrom(pinyin, offsets, term, s, at, 0, s);
       if (found >= 0) return [s, found];
     }
@@ -342,6 +354,52 @@ function mergeByRank(
   return { ranks, scores };
 }
 
+/** First letter of each syllable of a space-separated pinyin text (`wu liu` → `wl`). */
+function initialsOf(pinyin: string): string {
+  if (!pinyin) return '';
+  let firsts = pinyin[0]!;
+  for (let k = pinyin.indexOf(' '); k >= 0; k = pinyin.indexOf(' ', k + 1)) firsts += pinyin[k + 1]!;
+  return firsts;
+}
+
+/**
+ * Pinyin of a tags text in the layout of a title's (syllables, and their offsets in `tags`), from the pack's
+ * table of Han runs. `runs` caches each run's syllables, split once for the whole catalog.
+ */
+function tagsPinyin(
+  tags: string,
+  table: Readonly<Record<string, string>> | undefined,
+  runs: Map<string, string[] | null>,
+): { text: string; offsets: string } {
+  let text = '';
+  let offsets = '';
+  if (!table) return { text, offsets };
+  for (let start = 0; start < tags.length; start++) {
+    if (!isHan(tags.charCodeAt(start))) continue;
+    let end = start + 1;
+    while (end < tags.length && isHan(tags.charCodeAt(end))) end++;
+    const run = tags.slice(start, end);
+    let syllables = runs.get(run);
+    if (syllables === undefined) {
+      const stored = Object.hasOwn(table, run) ? table[run] : undefined;
+      const split = typeof stored === 'string' ? stored.split(' ') : [];
+      // A table entry that does not fit its run (a damaged pack) gives that run no pinyin, not wrong offsets.
+      syllables = split.length === run.length && split.every((y) => /^[a-z]*$/.test(y)) ? split : null;
+      runs.set(run, syllables);
+    }
+    if (syllables) {
+      for (let k = 0; k < syllables.length; k++) {
+        const syllable = syllables[k]!;
+        if (!syllable) continue;
+        text += text ? ` ${syllable}` : syllable;
+        offsets += String.fromCharCode(start + k + PINYIN_OFFSET_BASE);
+      }
+    }
+    start = end;
+  }
+  return { text, offsets };
+}
+
 /** Sorted, overlapping and touching ranges merged. */
 function mergeRanges(ranges: [number, number][]): [number, number][] {
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -382,6 +440,11 @@ export function createSearcher(pack: SearchPack): Searcher {
   const initials: string[] = new Array<string>(n);
   const pinyinText: string[] = new Array<string>(n);
   const pinyinOffsets: string[] = new Array<string>(n);
+  // Tag pinyin, laid out as the title's: syllables, their offsets in the tags text, and their initials.
+  const tagPinyinText: string[] = new Array<string>(n);
+  const tagPinyinOffsets: string[] = new Array<string>(n);
+  const tagInitials: string[] = new Array<string>(n);
+  const tagRuns = new Map<string, string[] | null>();
   const literalSignatures = new Int32Array(n * SIGNATURE_WORDS);
   const pinyinSignatures = new Int32Array(n * SIGNATURE_WORDS);
   const textSignatures = new Int32Array(n * SIGNATURE_WORDS);
@@ -397,16 +460,17 @@ export function createSearcher(pack: SearchPack): Searcher {
     const py = pack.pinyin[i]!;
     pinyinText[r] = py;
     pinyinOffsets[r] = pack.pinyinOffsets[i]!;
-    let firsts = '';
-    if (py) {
-      firsts = py[0]!;
-      for (let k = py.indexOf(' '); k >= 0; k = py.indexOf(' ', k + 1)) firsts += py[k + 1]!;
-    }
-    initials[r] = firsts;
+    initials[r] = initialsOf(py);
+    const tagPy = tagsPinyin(tags[r]!, pack.tagPinyin, tagRuns);
+    tagPinyinText[r] = tagPy.text;
+    tagPinyinOffsets[r] = tagPy.offsets;
+    tagInitials[r] = initialsOf(tagPy.text);
     const base = r * SIGNATURE_WORDS;
     addToSignature(literalSignatures, base, compactTitles[r]!);
     addToSignature(literalSignatures, base, tags[r]!);
+    // One pinyin signature for title and tags: a term missing from it can match neither.
     addPinyinToSignature(pinyinSignatures, base, py);
+    if (tagPy.text) addPinyinToSignature(pinyinSignatures, base, tagPy.text);
     addToSignature(textSignatures, base, texts[r]!);
   }
 
@@ -469,6 +533,44 @@ export function createSearcher(pack: SearchPack): Searcher {
 
   function matchPinyin(r: number, term: string): [number, number] | null {
     return matchSyllables(pinyinText[r]!, pinyinOffsets[r]!, term);
+  }
+
+  /** mayMatchPinyin for the tags' pinyin. */
+  function mayMatchTagPinyin(r: number, term: string): boolean {
+    const text = tagPinyinText[r]!;
+    if (!text) return false;
+    if (term.length === 1) return tagInitials[r]!.indexOf(term) >= 0;
+    const head = term.slice(0, 2);
+    return text.indexOf(head) >= 0 || tagInitials[r]!.indexOf(head) >= 0;
+  }
+
+  const tagOffsetOf = (r: number, s: number): number =>
+    tagPinyinOffsets[r]!.charCodeAt(s) - PINYIN_OFFSET_BASE;
+
+  /** Every pinyin match of `term` in the tags, as [start, end) ranges in the tags text. */
+  function tagPinyinRanges(r: number, term: string, into: [number, number][]): boolean {
+    let found = false;
+    for (let from = 0; ;) {
+      const m = matchSyllables(tagPinyinText[r]!, tagPinyinOffsets[r]!, term, from);
+      if (!m) return found;
+      insertRange(into, tagOffsetOf(r, m[0]), tagOffsetOf(r, m[1] - 1) + 1);
+      found = true;
+      from = m[1];
+    }
+  }
+
+  /** Tag pinyin score: a match that starts a tag is a tag-start hit, one inside a tag a plain tag hit. */
+  function tagPinyinScore(r: number, term: string): number {
+    const t = tags[r]!;
+    let best = 0;
+    for (let from = 0; ;) {
+      const m = matchSyllables(tagPinyinText[r]!, tagPinyinOffsets[r]!, term, from);
+      if (!m) return best;
+      const at = tagOffsetOf(r, m[0]);
+      if (at === 0 || t.charCodeAt(at - 1) === 0x20) return SCORE.tagPinyinStart;
+      best = SCORE.tagPinyin;
+      from = m[0] + 1;
+    }
   }
 
   function titleScore(r: number, term: string): number {
@@ -557,12 +659,13 @@ export function createSearcher(pack: SearchPack): Searcher {
     const literal = hasAll(literalSignatures, base, mask);
     const inTitle = literal ? titleScore(r, term) : 0;
     if (inTitle >= STRONG_SCORE) return inTitle;
-    if (pinyinTerm && hasAll(pinyinSignatures, base, mask) && mayMatchPinyin(r, term)) {
+    const pinyinSigned = pinyinTerm && hasAll(pinyinSignatures, base, mask);
+    if (pinyinSigned && mayMatchPinyin(r, term)) {
       const m = matchPinyin(r, term);
       if (m) return offsetOf(r, m[0]) === 0 ? SCORE.titlePinyinStart : SCORE.titlePinyin;
     }
-    const inTags = literal ? tagScore(r, term) : 0;
-    if (inTitle || inTags) return Math.max(inTitle, inTags);
+    const inTags = weakTitleOrTags(r, term, literal, inTitle, pinyinSigned);
+    if (inTags) return inTags;
     const inText = hasAll(textSignatures, base, mask);
     if (inText) {
       const score = textScore(r, term);
@@ -571,6 +674,23 @@ export function createSearcher(pack: SearchPack): Searcher {
     if (hanTerm && term.length >= 3 && (literal || inText || passesEither(base, term)))
       return hanPieces(r, term);
     return 0;
+  }
+
+  /**
+   * The best of a weak title hit (`inTitle`, below STRONG_SCORE), a literal tag hit and a tag pinyin hit.
+   * `pinyinSigned`: the term is pinyin-shaped and passed the pinyin signature.
+   */
+  function weakTitleOrTags(
+    r: number,
+    term: string,
+    literal: boolean,
+    inTitle: number,
+    pinyinSigned: boolean,
+  ): number {
+    let best = Math.max(inTitle, literal ? tagScore(r, term) : 0);
+    if (pinyinSigned && best < SCORE.tagPinyinStart && mayMatchTagPinyin(r, term))
+      best = Math.max(best, tagPinyinScore(r, term));
+    return best;
   }
 
   /** Han pieces may come from different fields: every character must be in one of the two signatures. */
@@ -639,10 +759,11 @@ export function createSearcher(pack: SearchPack): Searcher {
 
   /**
    * The complete list of a term whose strong hits are known: every other item can only be a weak hit
-   * (inside a Latin word, tags, summary, content), so the pinyin checks are skipped.
+   * (inside a Latin word, tags and their pinyin, summary, content), so the title pinyin checks are skipped.
    */
   function addWeakHits(term: string, strongOnes: TermHits): TermHits {
     const hanTerm = isHan(term.charCodeAt(0));
+    const pinyinTerm = isPinyinCandidate(term);
     const mask = termMask(term);
     const ranks = new Int32Array(n);
     const scores = new Uint8Array(n);
@@ -656,7 +777,8 @@ export function createSearcher(pack: SearchPack): Searcher {
       }
       const base = r * SIGNATURE_WORDS;
       const literal = hasAll(literalSignatures, base, mask);
-      let score = literal ? Math.max(titleScore(r, term), tagScore(r, term)) : 0;
+      const pinyinSigned = pinyinTerm && hasAll(pinyinSignatures, base, mask);
+      let score = weakTitleOrTags(r, term, literal, literal ? titleScore(r, term) : 0, pinyinSigned);
       const inText = hasAll(textSignatures, base, mask);
       if (!score && inText) score = textScore(r, term);
       if (!score && hanTerm && term.length >= 3 && (literal || inText || passesEither(base, term)))
@@ -973,7 +1095,9 @@ export function createSearcher(pack: SearchPack): Searcher {
           inTitle = true;
         }
       }
-      const inTags = occurrences(tags[r]!, term, tags[r]!.length, byField.tags);
+      let inTags = occurrences(tags[r]!, term, tags[r]!.length, byField.tags);
+      if (!inTags && isPinyinCandidate(term) && tagPinyinText[r])
+        inTags = tagPinyinRanges(r, term, byField.tags);
       const inSummary = occurrences(texts[r]!, term, summaryLengths[r]!, byField.summary);
       if (!inTitle && !inTags && !inSummary && isHan(term.charCodeAt(0)) && term.length >= 3) {
         hanPieces(r, term, (piece) => {

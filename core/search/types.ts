@@ -6,8 +6,8 @@ import type { ItemKind } from '../model';
  * parallel: entry i of each describes the same item, in the order the items were given.
  */
 export interface SearchPack {
-  /** Bumped when the layout changes; createSearcher refuses a pack of another version. */
-  version: typeof SEARCH_PACK_VERSION;
+  /** Bumped when the layout changes; createSearcher refuses a version it cannot read. */
+  version: number;
   ids: string[];
   /** One character per item: `g` guide, `t` tool. */
   kinds: string;
@@ -34,9 +34,19 @@ export interface SearchPack {
    * Syllables whose offsets differ by 1 are adjacent characters; pinyin matches never jump a gap.
    */
   pinyinOffsets: string[];
+  /**
+   * Pinyin of every run of Han characters found in the tags (物流 → `wu liu`), one entry per distinct run, so
+   * a tag shared by thousands of items costs one entry. Syllables are space-separated, exactly one per
+   * character of the run (empty when pinyin-pro has none). The searcher finds each item's runs in `tags` and
+   * looks them up here, so offsets come from the tags themselves. Absent in version 1 packs (no tag pinyin).
+   */
+  tagPinyin?: Record<string, string>;
 }
 
-export const SEARCH_PACK_VERSION = 1 as const;
+/** Version 2 added `tagPinyin`. A version 1 pack is still read (its tags simply have no pinyin). */
+export const SEARCH_PACK_VERSION = 2 as const;
+/** Older layouts createSearcher still reads; a pack of one of them is worth rebuilding at the next chance. */
+export const READABLE_SEARCH_PACK_VERSIONS: readonly number[] = [1, SEARCH_PACK_VERSION];
 export const TAGS_JOINER = ' ';
 /** Added to offsets so the encoded string holds no control characters (JSON would escape them). */
 export const PINYIN_OFFSET_BASE = 0x100;

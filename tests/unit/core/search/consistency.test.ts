@@ -59,6 +59,11 @@ const queryArb = fc.oneof(
     'pay',
     'paianying',
     'wl',
+    // Syllables of words that are often only tags (tag pinyin): 物流, 收款, 税务, 品牌
+    'wuliu',
+    'shoukuan',
+    'swu',
+    'pinp',
     'p',
     's',
     'y',

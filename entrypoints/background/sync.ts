@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { onMessage } from '@/messaging/protocol';
 import type { AddFeedResult, SyncFeedReport } from '@/messaging/sync';
 import { SellerNavDB } from '@/storage/database';
-import { removeFeedData } from '@/storage/catalog-write';
+import { isQuotaError, removeFeedData } from '@/storage/catalog-write';
 import { writeMatchIndex } from '@/storage/match-index';
 import { buildSearchPack } from '@/core/search/build';
 import { syncAllFeeds, syncFeed, type SyncDeps, type FeedSyncReport } from './sync-engine';
@@ -136,16 +136,25 @@ export function registerSync(): void {
     const url = normalizeFeedUrl(v.parse(v.string(), data.url));
     if (!url) return { ok: false, error: 'invalid_url' };
     return runSync(async (deps) => {
-      const added = await addFeed(deps.db, url);
-      if (!added.ok) return added;
-      const report = await syncFeed(deps, added.feedId, { force: true });
-      if (report.outcome === 'failed') {
-        // A feed that never worked is not kept: the seller sees why and can fix the URL. It wrote no item, so
-        // only its subscription row goes (no need to rebuild the merged records).
-        await deps.db.feeds.delete(added.feedId);
-        return { ok: false, error: report.error ?? 'internal' };
+      let feedId: string | null = null;
+      try {
+        const added = await addFeed(deps.db, url);
+        if (!added.ok) return added;
+        feedId = added.feedId;
+        const report = await syncFeed(deps, feedId, { force: true });
+        if (report.outcome === 'failed') {
+          // A feed that never worked is not kept: the seller sees why and can fix the URL. It wrote no item, so
+          // only its subscription row goes (no need to rebuild the merged records).
+          await deps.db.feeds.delete(feedId);
+          return { ok: false, error: report.error ?? 'internal' };
+        }
+        return { ok: true, feedId, report: toMessageReport(report) };
+      } catch (error) {
+        // A full disk can refuse the subscription row itself, before the sync's own error mapping runs.
+        if (!isQuotaError(error)) throw error;
+        if (feedId !== null) await deps.db.feeds.delete(feedId).catch(() => undefined);
+        return { ok: false, error: 'storage_full' };
       }
-      return { ok: true, feedId: added.feedId, report: toMessageReport(report) };
     });
   });
   onMessage('syncNow', async ({ data }) => {

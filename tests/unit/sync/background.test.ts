@@ -166,3 +166,35 @@ test('a sync cut off by the end of a previous service worker runs again at the n
   );
   expect((await listAllItems(db)).some((i) => i.feedId === 'starter')).toBe(true);
 });
+
+test('a full disk while adding a feed is the storage-full sentence, and no subscription is left behind', async () => {
+  server.routes.set(
+    '/feed.json',
+    feedRoute(
+      () => jsonFeed([toolItem('a')]),
+      () => '"1"',
+    ),
+  );
+  await start();
+  // The starter catalog is in place first, so the only write the refusal below meets is the subscription's.
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+  await vi.waitFor(async () => expect((await db.feeds.get('starter'))?.itemCount).toBeGreaterThan(100), {
+    timeout: 10_000,
+  });
+  // Whatever database instance the background opens, its first write of the subscription row is refused as
+  // IndexedDB refuses it when the origin's quota is used up.
+  // Each Dexie database derives its tables from one shared Table prototype, which holds `add`.
+  const tablePrototype = Object.getPrototypeOf(Object.getPrototypeOf(db.feeds)) as typeof db.feeds;
+  const add = vi.spyOn(tablePrototype, 'add').mockImplementation(() => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  });
+  try {
+    expect(await send<AddFeedResult>('syncAddFeed', { url: server.url('/feed.json') })).toEqual({
+      ok: false,
+      error: 'storage_full',
+    });
+  } finally {
+    add.mockRestore();
+  }
+  expect(await db.feeds.where('url').equals(server.url('/feed.json')).count()).toBe(0);
+});

@@ -2,21 +2,25 @@
  * Messages of the sync area (see protocol.ts). Sent by extension pages (the options page) to the background,
  * which owns every catalog write. Errors come back as stored codes (`code|detail`, see parseSyncError below), worded by the page in the seller's language.
  */
+/** Where one feed's sync spent its time, ms (printed by `npm run bench:sync`). */
+export interface SyncTimings {
+  fetch: number;
+  parse: number;
+  prepare: number;
+  diff: number;
+  searchPack: number;
+  write: number;
+  matchIndex: number;
+  /** Work done by the sync engine, excluding the wait for the network. */
+  work: number;
+}
+
 export interface SyncFeedReport {
   feedId: string;
   outcome: 'updated' | 'not-modified' | 'failed' | 'skipped';
+  /** Stored form of the failure (`code|detail`, see parseSyncError), when outcome is 'failed'. */
   error?: string;
-  /** Where the time went, ms (printed by `npm run bench:sync`); `work` excludes waiting for the network. */
-  timings?: {
-    fetch: number;
-    parse: number;
-    prepare: number;
-    diff: number;
-    searchPack: number;
-    write: number;
-    matchIndex: number;
-    work: number;
-  };
+  timings?: SyncTimings;
 }
 
 export type AddFeedResult =

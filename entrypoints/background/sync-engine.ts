@@ -6,6 +6,7 @@
  */
 import { FeedError, parseFeed } from '@/core/feed';
 import type { Category } from '@/core/model';
+import type { SyncFeedReport, SyncTimings } from '@/messaging/sync';
 import type { SellerNavDB } from '@/storage/database';
 import {
   applyFeed,
@@ -30,23 +31,8 @@ export interface SyncDeps {
   now?: () => number;
 }
 
-export interface SyncTimings {
-  fetch: number;
-  parse: number;
-  prepare: number;
-  diff: number;
-  searchPack: number;
-  write: number;
-  matchIndex: number;
-  /** Work done by this engine, ms, excluding the wait for the network. */
-  work: number;
-}
-
-export interface FeedSyncReport {
-  feedId: string;
-  outcome: 'updated' | 'not-modified' | 'failed' | 'skipped';
-  /** Stored form of the failure (see parseStoredError), when outcome is 'failed'. */
-  error?: string;
+/** The report the messages carry (messaging/sync.ts), plus what was written; the engine always times itself. */
+export interface FeedSyncReport extends SyncFeedReport {
   counts?: Pick<
     ApplyResult,
     'inserted' | 'updated' | 'deleted' | 'unchanged' | 'itemCount' | 'chunksWritten'

@@ -76,6 +76,31 @@ async function requireFolder(database: SellerNavDB, folderId: string | null): Pr
   }
 }
 
+/**
+ * Writes a new bookmark at the end of its folder, with its title and note cleaned as every bookmark's are. Runs
+ * inside the caller's transaction over bookmarks and folders; a missing folder is a BookmarkError.
+ */
+async function addBookmarkAtEnd(
+  database: SellerNavDB,
+  fields: { itemId: string | null; url: string; title: string; note: string; folderId: string | null },
+): Promise<BookmarkRecord> {
+  await requireFolder(database, fields.folderId);
+  const now = Date.now();
+  const record: BookmarkRecord = {
+    id: crypto.randomUUID(),
+    itemId: fields.itemId,
+    url: fields.url,
+    title: cleanTitle(fields.title),
+    note: cleanNote(fields.note),
+    folderId: fields.folderId,
+    order: await nextOrderIn(database, fields.folderId),
+    createdAt: now,
+    updatedAt: now,
+  };
+  await database.bookmarks.add(record);
+  return record;
+}
+
 /** Bookmarks a catalog item (a guide or a tool). Already bookmarked: returns that bookmark unchanged. */
 export async function bookmarkItem(
   item: Pick<CatalogItem, 'id' | 'url' | 'title'>,
@@ -85,23 +110,14 @@ export async function bookmarkItem(
   return database.transaction('rw!', database.bookmarks, database.folders, async () => {
     const existing = findBookmarkFor(await database.bookmarks.toArray(), item);
     if (existing) return existing;
-    const folderId = options.folderId ?? null;
-    await requireFolder(database, folderId);
     const url = item.url ? parseHttpUrl(item.url)?.href : undefined;
-    const now = Date.now();
-    const record: BookmarkRecord = {
-      id: crypto.randomUUID(),
+    return addBookmarkAtEnd(database, {
       itemId: item.id,
       url: url ?? '',
-      title: cleanTitle(item.title || url || item.id),
-      note: cleanNote(options.note ?? ''),
-      folderId,
-      order: await nextOrderIn(database, folderId),
-      createdAt: now,
-      updatedAt: now,
-    };
-    await database.bookmarks.add(record);
-    return record;
+      title: item.title || url || item.id,
+      note: options.note ?? '',
+      folderId: options.folderId ?? null,
+    });
   });
 }
 
@@ -139,22 +155,13 @@ export async function addCustomTool(
         twin.title,
       );
     }
-    const folderId = input.folderId ?? null;
-    await requireFolder(database, folderId);
-    const now = Date.now();
-    const record: BookmarkRecord = {
-      id: crypto.randomUUID(),
+    return addBookmarkAtEnd(database, {
       itemId: null,
       url: url.href,
-      title: cleanTitle(input.title?.trim() ? input.title : url.host),
-      note: cleanNote(input.note ?? ''),
-      folderId,
-      order: await nextOrderIn(database, folderId),
-      createdAt: now,
-      updatedAt: now,
-    };
-    await database.bookmarks.add(record);
-    return record;
+      title: input.title?.trim() ? input.title : url.host,
+      note: input.note ?? '',
+      folderId: input.folderId ?? null,
+    });
   });
 }
 

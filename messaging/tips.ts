@@ -1,4 +1,4 @@
-import type { DismissScope, TipsSettingsValue } from '@/core/match/tips-policy';
+import type { DismissScope, HiddenGuide, TipsSettingsValue } from '@/core/match/tips-policy';
 
 /**
  * Messages of the tips area (see protocol.ts). The content script sends guide ids and a hashed page key only:
@@ -20,4 +20,8 @@ export interface TipsProtocol {
   tipsOpenGuide(data: { guideId: string }): { openedIn: 'sidepanel' | 'tab' };
   tipsGetSettings(): TipsSettingsValue;
   tipsSaveSettings(data: Partial<Omit<TipsSettingsValue, 'collapsed'>>): TipsSettingsValue;
+  /** Every guide the seller put away (never, snoozed, closed on pages) that is still hidden, newest first. */
+  tipsListHidden(): HiddenGuide[];
+  /** "Show again": lifts every dismissal of the guide; returns the hidden list as it now is. */
+  tipsShowAgain(data: { guideId: string }): HiddenGuide[];
 }

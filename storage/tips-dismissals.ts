@@ -1,6 +1,7 @@
 import { db } from './db';
+import { getCatalogItems } from './catalog';
 import type { DismissedTipRecord } from './types';
-import type { CompactDismissal, DismissScope } from '@/core/match/tips-policy';
+import type { CompactDismissal, DismissScope, HiddenGuide } from '@/core/match/tips-policy';
 
 /**
  * The seller's dismissed tips (Dexie `dismissedTips`: the source of truth; sync never writes it). One row per
@@ -52,6 +53,37 @@ export async function listDismissals(): Promise<DismissedTipRecord[]> {
   return db.dismissedTips.toArray();
 }
 
+/**
+ * One entry per guide the seller has hidden and that is still hidden now: never again, a snooze still running,
+ * or closed on one or more pages. Newest first. Titles are left null (the caller looks them up in the catalog).
+ * Malformed rows are skipped, like compactDismissals does.
+ */
+export function summarizeHiddenGuides(rows: readonly DismissedTipRecord[], now = Date.now()): HiddenGuide[] {
+  const byGuide = new Map<string, HiddenGuide>();
+  for (const row of rows) {
+    if (typeof row?.guideId !== 'string') continue;
+    const stillHidden =
+      row.scope === 'never' ||
+      (row.scope === 'snooze' && typeof row.until === 'number' && row.until > now) ||
+      (row.scope === 'page' && typeof row.pageKey === 'string');
+    if (!stillHidden) continue;
+    const entry = byGuide.get(row.guideId) ?? {
+      guideId: row.guideId,
+      title: null,
+      never: false,
+      snoozedUntil: null,
+      closedOnPages: 0,
+      dismissedAt: 0,
+    };
+    if (row.scope === 'never') entry.never = true;
+    else if (row.scope === 'snooze') entry.snoozedUntil = Math.max(entry.snoozedUntil ?? 0, row.until ?? 0);
+    else entry.closedOnPages += 1;
+    entry.dismissedAt = Math.max(entry.dismissedAt, typeof row.createdAt === 'number' ? row.createdAt : 0);
+    byGuide.set(row.guideId, entry);
+  }
+  return [...byGuide.values()].sort((a, b) => b.dismissedAt - a.dismissedAt);
+}
+
 const MAX_MIRRORED_PAGE_DISMISSALS = 500;
 
 /**
@@ -73,4 +105,12 @@ export function compactDismissals(rows: readonly DismissedTipRecord[], now = Dat
     out.push({ guideId: row.guideId, scope: 'page', pageKey: row.pageKey, until: null });
   }
   return out;
+}
+
+/** The settings page's "hidden guides" list: summarizeHiddenGuides over the database, with catalog titles. */
+export async function listHiddenGuides(now = Date.now()): Promise<HiddenGuide[]> {
+  const hidden = summarizeHiddenGuides(await listDismissals(), now);
+  if (hidden.length === 0) return hidden;
+  const items = await getCatalogItems(hidden.map((h) => h.guideId));
+  return hidden.map((h, i) => ({ ...h, title: items[i]?.title || null }));
 }

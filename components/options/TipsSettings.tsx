@@ -3,11 +3,13 @@ import { useT } from '@/components/i18n';
 import { sendMessage } from '@/messaging/protocol';
 import { SELLER_CENTRAL_HOSTS } from '@/core/sellercentral-hosts';
 import { COOLDOWN_CHOICES, type TipsSettingsValue } from '@/core/match/tips-policy';
+import { HiddenGuides, type HiddenGuidesApi } from './tips/HiddenGuides';
+import './tips/tips-settings.css';
 
 type Editable = Omit<TipsSettingsValue, 'collapsed'>;
 
 /** How the section reads and saves the tips settings; the background owns them (and their mirror). */
-export interface TipsSettingsApi {
+export interface TipsSettingsApi extends HiddenGuidesApi {
   load(): Promise<TipsSettingsValue>;
   save(patch: Partial<Editable>): Promise<TipsSettingsValue>;
 }
@@ -15,6 +17,8 @@ export interface TipsSettingsApi {
 const messagingApi: TipsSettingsApi = {
   load: () => sendMessage('tipsGetSettings', undefined),
   save: (patch) => sendMessage('tipsSaveSettings', patch),
+  listHidden: () => sendMessage('tipsListHidden', undefined),
+  showAgain: (guideId) => sendMessage('tipsShowAgain', { guideId }),
 };
 
 const FREQUENCY_KEYS = {
@@ -69,7 +73,11 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
     return (
       <section aria-labelledby={`${id}-title`} data-testid="tips-settings">
         {title}
-        {error ? <p role="alert">{t('tips_settings_error', error)}</p> : <p>{t('tips_settings_loading')}</p>}
+        {error ? (
+          <p role="alert">{t('tips_settings_load_error', error)}</p>
+        ) : (
+          <p>{t('tips_settings_loading')}</p>
+        )}
       </section>
     );
   }
@@ -82,7 +90,7 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
     });
 
   return (
-    <section aria-labelledby={`${id}-title`} data-testid="tips-settings">
+    <section aria-labelledby={`${id}-title`} data-testid="tips-settings" className="sn-tips-settings">
       {title}
       <p>{t('tips_settings_intro')}</p>
       <label>
@@ -96,7 +104,7 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
       <fieldset disabled={!settings.enabled}>
         <legend>{t('tips_settings_marketplaces')}</legend>
         {SELLER_CENTRAL_HOSTS.map((host) => (
-          <label key={host} style={{ display: 'inline-block', minWidth: '12em' }}>
+          <label key={host} className="sn-tips-market">
             <input
               type="checkbox"
               checked={!settings.disabledHosts.includes(host)}
@@ -109,7 +117,7 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
       <fieldset disabled={!settings.enabled}>
         <legend>{t('tips_settings_frequency')}</legend>
         {COOLDOWN_CHOICES.map((minutes) => (
-          <label key={minutes} style={{ display: 'block' }}>
+          <label key={minutes} className="sn-tips-frequency">
             <input
               type="radio"
               name={`${id}-frequency`}
@@ -123,6 +131,7 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
       </fieldset>
       <span role="status">{status === 'saved' ? t('tips_settings_saved') : ''}</span>
       {error ? <p role="alert">{error}</p> : null}
+      <HiddenGuides api={api} />
     </section>
   );
 }

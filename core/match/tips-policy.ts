@@ -120,3 +120,22 @@ export function cardMode(matches: readonly GuideMatch[], mirror: TipsMirror, now
   });
   return allRecent ? 'badge' : 'open';
 }
+
+/**
+ * A guide the seller has put away, as the settings page lists it so the dismissal is never a trap: why it is
+ * hidden (never again, snoozed until a time, or closed on some pages) and its title when the catalog still
+ * has it.
+ */
+export interface HiddenGuide {
+  guideId: string;
+  /** The guide's title from the cached catalog; null when the catalog no longer holds it. */
+  title: string | null;
+  /** The seller chose "never show this guide again". */
+  never: boolean;
+  /** Epoch ms a running snooze ends; null when not snoozed (or the snooze is over). */
+  snoozedUntil: number | null;
+  /** On how many pages the seller closed the card with this guide. */
+  closedOnPages: number;
+  /** Epoch ms of the most recent of these dismissals (the list shows the newest first). */
+  dismissedAt: number;
+}

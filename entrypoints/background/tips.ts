@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/messaging/protocol';
-import { dismissTips } from '@/storage/tips-dismissals';
+import { dismissTips, listHiddenGuides, undismissGuide } from '@/storage/tips-dismissals';
 import { recordTipsShown, refreshTipsMirror } from '@/storage/tips-mirror';
 import { readTipsSettings, saveTipsSettings } from '@/storage/tips-settings';
 
@@ -73,6 +73,12 @@ export function registerTips(): void {
     const saved = await saveTipsSettings(patch);
     await refreshTipsMirror();
     return saved;
+  });
+  onMessage('tipsListHidden', () => listHiddenGuides());
+  onMessage('tipsShowAgain', async (message) => {
+    await undismissGuide(v.parse(guideId, message.data?.guideId));
+    await refreshTipsMirror();
+    return listHiddenGuides();
   });
   // The mirror is derived data: rebuild it whenever the extension (re)starts, so an upgrade, an import or a
   // cleared extension storage never leaves the content script with a stale picture.

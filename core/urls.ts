@@ -50,6 +50,26 @@ export function toHttpUrl(raw: string, base?: string | null): HttpUrlResult {
   return { ok: true, url: url.href };
 }
 
+/**
+ * An address as a seller types it into a box (already trimmed): without a scheme it means https, so
+ * `nav.example.cn/feed` is `https://nav.example.cn/feed`. The http(s) URL it names, or null.
+ */
+export function parseTypedHttpUrl(typed: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
+  return url;
+}
+
+/** The host-permission pattern that covers `url`'s origin and that origin only, e.g. `https://nav.example.cn/*`. */
+export function originMatchPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
+}
+
 /** A base URL usable for resolution: absolute and hierarchical (http, https, file), else null. */
 export function usableBase(raw: string | null | undefined, parent?: string | null): string | null {
   if (!raw) return parent ?? null;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
+import { originMatchPattern, parseTypedHttpUrl } from '@/core/urls';
 import { db } from '@/storage/db';
 import { sharedLiveQuery } from './shared-live-query';
 import type { FeedRecord } from '@/storage/types';
@@ -41,14 +42,8 @@ export function useFeeds<T>(selector: (state: FeedsState) => T): T {
 
 /** `https://nav.example.cn/feed` → `https://nav.example.cn/*`, or null when it is not an http(s) URL. */
 export function feedOriginPattern(raw: string): { url: string; pattern: string } | null {
-  const text = raw.trim();
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
-    return { url: url.href, pattern: `${url.origin}/*` };
-  } catch {
-    return null;
-  }
+  const url = parseTypedHttpUrl(raw.trim());
+  return url ? { url: url.href, pattern: originMatchPattern(url.href) } : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseTypedHttpUrl } from '@/core/urls';
 import type { SellerNavDB } from '@/storage/database';
 import { hashString } from '@/storage/catalog-write';
 import { newFeedRecord } from '@/storage/feed-record';
@@ -6,20 +7,10 @@ import { newFeedRecord } from '@/storage/feed-record';
 export function normalizeFeedUrl(raw: string): string | null {
   const text = raw.trim();
   if (!text || text.length > 2048) return null;
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
+  const url = parseTypedHttpUrl(text);
+  if (!url) return null;
   url.hash = '';
   return url.href;
-}
-
-/** The origin pattern to ask permission for, e.g. `https://nav.example.cn/*`. */
-export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
 }
 
 export type AddFeedOutcome = { ok: true; feedId: string } | { ok: false; error: 'duplicate' };

@@ -7,13 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import {
-  freshUserDataDir,
-  launchFrom,
-  loopbackExtensionCopy,
-  sendFromPage,
-  timedSendFromPage,
-} from '../tests/e2e/sync-extension';
+import { freshProfileDir, launchExtension } from '../tests/e2e/fixtures';
+import { loopbackExtensionCopy, sendFromPage, timedSendFromPage } from '../tests/e2e/sync-extension';
 import type { AddFeedResult, SyncFeedReport } from '../messaging/sync';
 import { measureLayouts } from './bench-sync-layouts';
 import { makeBenchFeed } from './bench-sync-feed';
@@ -51,8 +46,8 @@ async function main() {
   );
 
   const extension = loopbackExtensionCopy();
-  const profile = freshUserDataDir();
-  const session = await launchFrom(extension.dir, profile);
+  const profile = freshProfileDir();
+  const session = await launchExtension({ extensionDir: extension.dir, userDataDir: profile });
   try {
     const page = await session.context.newPage();
     await page.goto(session.pageUrl('options.html'));

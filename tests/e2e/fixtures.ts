@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -67,6 +67,28 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the built extension with its manifest's host permissions replaced by `hostPermissions(built)`.
+ * Adding a feed asks for its origin's permission, and a headless browser cannot answer Chromium's prompt (a
+ * native dialog); a copy whose manifest already holds the test origin stands in for the seller's "Allow"
+ * (permissions.request then resolves at once). Everything else is the build as shipped, unless
+ * `withoutStarterCatalog` drops the bundled catalog. Load it with `launchExtension({ extensionDir: dir })`.
+ */
+export function extensionCopyWithHosts(
+  hostPermissions: (built: string[]) => string[],
+  options: { withoutStarterCatalog?: boolean } = {},
+): { dir: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'sellernav-ext-'));
+  const dir = join(root, 'chrome-mv3');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = hostPermissions(manifest.host_permissions ?? []);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  if (options.withoutStarterCatalog) rmSync(join(dir, 'catalog'), { recursive: true, force: true });
+  return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** A fresh profile directory the caller owns (for restart tests). */

@@ -1,30 +1,20 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { EXTENSION_DIR, type ExtensionSession } from '../fixtures';
+import { extensionCopyWithHosts, type ExtensionSession } from '../fixtures';
 
 export const SCREENSHOT_DIR = resolve(process.cwd(), 'test-results/screenshots');
 
 /**
- * A copy of the built extension whose manifest already holds the loopback feed origin, standing in for the
- * seller's "Allow" click on Chromium's permission prompt (a native dialog a headless browser cannot answer).
- * Everything else is the build as shipped.
+ * A copy of the built extension whose host permissions are exactly `origins` (the test feed's origin, or none),
+ * standing in for the seller's "Allow" click on Chromium's permission prompt (see extensionCopyWithHosts).
  */
 export function extensionCopyGranting(
   origins: string[],
   options: { withoutStarterCatalog?: boolean } = {},
 ): { dir: string; remove(): void } {
-  const root = mkdtempSync(join(tmpdir(), 'sellernav-ext-'));
-  const dir = join(root, 'chrome-mv3');
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = origins;
-  writeFileSync(manifestPath, JSON.stringify(manifest));
   // Benchmarks compare exact catalog sizes (0 and 20,000): without the bundled starter, nothing else is cached.
-  if (options.withoutStarterCatalog) rmSync(join(dir, 'catalog'), { recursive: true, force: true });
-  return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return extensionCopyWithHosts(() => origins, options);
 }
 
 /** Adds a feed the way a seller does: settings page, address, "add". Resolves when the sync is done. */

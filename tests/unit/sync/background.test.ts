@@ -6,7 +6,7 @@ import { db } from '@/storage/db';
 import { newFeedRecord } from '@/storage/feed-record';
 import { getCatalogItem, getCatalogStatus, listAllItems } from '@/storage/catalog';
 import { readMatchIndex } from '@/storage/match-index';
-import { feedRoute, jsonFeed, startTestServer, toolItem, type TestServer } from './server';
+import { feedRoute, jsonFeed, republishedFeed, startTestServer, toolItem, type TestServer } from './server';
 
 /**
  * The background side of sync with WXT's fake browser: the schedule, the starter catalog at install, the
@@ -72,15 +72,8 @@ test('install: the schedule is set and the bundled starter catalog is there, not
 });
 
 test('add by message, the alarm syncs it again, remove leaves bookmarks alone', async () => {
-  let items = [toolItem('a'), toolItem('b')];
-  let tag = '"1"';
-  server.routes.set(
-    '/feed.json',
-    feedRoute(
-      () => jsonFeed(items),
-      () => tag,
-    ),
-  );
+  const feed = republishedFeed([toolItem('a'), toolItem('b')], '"1"');
+  server.routes.set('/feed.json', feed.route);
   await start();
 
   expect(await send<AddFeedResult>('syncAddFeed', { url: 'ftp://x' })).toEqual({
@@ -100,8 +93,7 @@ test('add by message, the alarm syncs it again, remove leaves bookmarks alone', 
     error: 'not_found|404',
   });
 
-  items = [toolItem('a'), toolItem('c')];
-  tag = '"2"';
+  feed.publish([toolItem('a'), toolItem('c')], '"2"');
   const alarm = await fakeBrowser.alarms.get('sellernav-sync');
   expect(alarm).toBeDefined();
   await fakeBrowser.alarms.onAlarm.trigger(alarm!);

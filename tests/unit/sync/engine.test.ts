@@ -2,7 +2,7 @@ import { syncAllFeeds, syncFeed, type SyncDeps } from '@/entrypoints/background/
 import { getCatalogItem, listItems } from '@/storage/catalog';
 import type { StoredItem } from '@/storage/types';
 import { feedRecord, freshDb } from '../storage/helpers';
-import { feedRoute, jsonFeed, startTestServer, toolItem, type TestServer } from './server';
+import { feedRoute, jsonFeed, republishedFeed, startTestServer, toolItem, type TestServer } from './server';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -31,15 +31,8 @@ describe('syncing feeds from a real server on 127.0.0.1', () => {
   test('200 stores the feed; unchanged (304) writes no item; a new ETag brings changes', async () => {
     const db = freshDb();
     const { deps, written } = depsFor(db);
-    let items = [toolItem('a'), toolItem('b')];
-    let tag = '"1"';
-    server.routes.set(
-      '/f.json',
-      feedRoute(
-        () => jsonFeed(items),
-        () => tag,
-      ),
-    );
+    const feed = republishedFeed([toolItem('a'), toolItem('b')], '"1"');
+    server.routes.set('/f.json', feed.route);
     await subscribe(db, 'f', '/f.json');
 
     const first = await syncFeed(deps, 'f');
@@ -52,8 +45,7 @@ describe('syncing feeds from a real server on 127.0.0.1', () => {
     expect(server.requests.at(-1)?.ifNoneMatch).toBe('"1"');
     expect((await db.feeds.get('f'))?.lastError).toBeNull();
 
-    items = [toolItem('a', 'Renamed A'), toolItem('c')];
-    tag = '"2"';
+    feed.publish([toolItem('a', 'Renamed A'), toolItem('c')], '"2"');
     const third = await syncFeed(deps, 'f');
     expect(third).toMatchObject({ outcome: 'updated', counts: { inserted: 1, updated: 1, deleted: 1 } });
     expect((await getCatalogItem('a', db))?.title).toBe('Renamed A');
@@ -90,19 +82,11 @@ describe('syncing feeds from a real server on 127.0.0.1', () => {
   test('a feed whose every item is unusable keeps the last good copy', async () => {
     const db = freshDb();
     const { deps } = depsFor(db);
-    let items: object[] = [toolItem('a'), toolItem('b')];
-    let tag = '"1"';
-    server.routes.set(
-      '/f.json',
-      feedRoute(
-        () => jsonFeed(items),
-        () => tag,
-      ),
-    );
+    const feed = republishedFeed([toolItem('a'), toolItem('b')], '"1"');
+    server.routes.set('/f.json', feed.route);
     await subscribe(db, 'f', '/f.json');
     await syncFeed(deps, 'f');
-    items = [{ title: 'no id and no url' }, { id: 'x', url: 'javascript:alert(1)' }];
-    tag = '"2"';
+    feed.publish([{ title: 'no id and no url' }, { id: 'x', url: 'javascript:alert(1)' }], '"2"');
     const report = await syncFeed(deps, 'f');
     expect(report.error).toMatch(/^invalid_feed\|/);
     expect((await listItems({}, db)).map((i) => i.id).sort()).toEqual(['a', 'b']);
@@ -126,19 +110,11 @@ describe('syncing feeds from a real server on 127.0.0.1', () => {
   test('a feed that tombstones an item removes it from the cache', async () => {
     const db = freshDb();
     const { deps } = depsFor(db);
-    let items: object[] = [toolItem('keep'), toolItem('gone')];
-    let tag = '"1"';
-    server.routes.set(
-      '/f.json',
-      feedRoute(
-        () => jsonFeed(items),
-        () => tag,
-      ),
-    );
+    const feed = republishedFeed([toolItem('keep'), toolItem('gone')], '"1"');
+    server.routes.set('/f.json', feed.route);
     await subscribe(db, 'f', '/f.json');
     await syncFeed(deps, 'f');
-    items = [toolItem('keep'), { id: 'gone', _sellernav: { deleted: true } }];
-    tag = '"2"';
+    feed.publish([toolItem('keep'), { id: 'gone', _sellernav: { deleted: true } }], '"2"');
     await syncFeed(deps, 'f');
     expect(await getCatalogItem('gone', db)).toBeUndefined();
     expect((await listItems({}, db)).map((i) => i.id)).toEqual(['keep']);

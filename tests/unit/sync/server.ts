@@ -70,6 +70,26 @@ export function feedRoute(
   };
 }
 
+/**
+ * A JSON feed at one route that the test publishes again: `publish(items, etag)` changes what the next request
+ * gets, the way a publisher's site changes between two syncs.
+ */
+export function republishedFeed(
+  items: object[],
+  etag: string,
+): { route: Handler; publish(items: object[], etag: string): void } {
+  let current = { items, etag };
+  return {
+    route: feedRoute(
+      () => jsonFeed(current.items),
+      () => current.etag,
+    ),
+    publish: (nextItems, nextEtag) => {
+      current = { items: nextItems, etag: nextEtag };
+    },
+  };
+}
+
 export function jsonFeed(items: object[], extra: object = {}): string {
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',

@@ -5,6 +5,7 @@ import { categoryName, useCatalog, type ListRow } from '@/stores/catalog';
 import { formatHash, useRouter } from '@/stores/router';
 import { displayNumber } from '@/components/shared/format';
 import { VirtualItemList } from './VirtualItemList';
+import { focusIfLost } from './focus';
 
 /** One category (and everything below it): sub-category chips, then all its guides and tools in one list. */
 export function CategoryBrowser({
@@ -24,7 +25,7 @@ export function CategoryBrowser({
 
   // The link that brought the seller here is gone: keyboard focus continues from this view's title.
   useEffect(() => {
-    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+    focusIfLost(heading.current);
   }, [categoryId]);
 
   useEffect(() => {

@@ -8,6 +8,7 @@ import { useLocaleStore } from '@/stores/locale';
 import { categoryName, toListRow, useCatalog, type ListRow } from '@/stores/catalog';
 import { formatHash, useRouter } from '@/stores/router';
 import { BookmarkStar } from './BookmarkStar';
+import { focusIfLost } from './focus';
 
 /**
  * A guide read inside the sidebar, from the cache (works offline): its HTML sanitized once more at render,
@@ -34,8 +35,7 @@ export function GuideReader({ itemId, onOpen }: { itemId: string; onOpen: (row: 
 
   // The link that brought the seller here is gone: keyboard focus continues from the guide's title.
   useEffect(() => {
-    if (item && (!document.activeElement || document.activeElement === document.body))
-      heading.current?.focus();
+    if (item) focusIfLost(heading.current);
   }, [item]);
 
   useEffect(() => {

@@ -68,6 +68,44 @@ export function createBookmarkSearcher(bookmarks: readonly LaunchBookmark[]): Se
   return createSearcher(buildSearchPack(items));
 }
 
+/**
+ * What quick-launch derives from the bookmark list, built once per change of the list and reused at every
+ * keystroke: the searcher (pinyin-pro runs here), bookmarks by id, and the catalog items already bookmarked.
+ */
+export interface BookmarkIndex {
+  bookmarks: readonly LaunchBookmark[];
+  searcher: Searcher;
+  byId: ReadonlyMap<string, LaunchBookmark>;
+  bookmarkedItems: ReadonlySet<string>;
+}
+
+export function createBookmarkIndex(bookmarks: readonly LaunchBookmark[]): BookmarkIndex {
+  const kept = bookmarks.map((b) => ({ ...b }));
+  return {
+    bookmarks: kept,
+    searcher: createBookmarkSearcher(kept),
+    byId: new Map(kept.map((b) => [b.id, b])),
+    bookmarkedItems: new Set(kept.flatMap((b) => (b.itemId ? [b.itemId] : []))),
+  };
+}
+
+/**
+ * True when `bookmarks` still say what the index was built from (same order, ids, items, titles, notes and
+ * addresses). Compares field by field: no allocation, as it runs at every keystroke on a freshly read list.
+ */
+export function bookmarkIndexFits(index: BookmarkIndex, bookmarks: readonly LaunchBookmark[]): boolean {
+  const kept = index.bookmarks;
+  if (kept === bookmarks) return true;
+  if (kept.length !== bookmarks.length) return false;
+  for (let i = 0; i < kept.length; i++) {
+    const a = kept[i]!;
+    const b = bookmarks[i]!;
+    if (a.id !== b.id || a.itemId !== b.itemId || a.title !== b.title || a.note !== b.note || a.url !== b.url)
+      return false;
+  }
+  return true;
+}
+
 const titleRangesOf = (hit: SearchHit) =>
   hit.highlights.filter((h) => h.field === 'title').flatMap((h) => h.ranges);
 
@@ -79,31 +117,35 @@ const titleRangesOf = (hit: SearchHit) =>
 export function mergeQuickLaunch(
   query: string,
   input: {
-    bookmarks: readonly LaunchBookmark[];
-    bookmarkSearcher: Searcher;
+    bookmarks: BookmarkIndex;
     catalogHits: readonly SearchHit[];
     catalogItems: ReadonlyMap<string, LaunchItem>;
   },
   limit: number,
 ): QuickLaunchHit[] {
-  const byId = new Map(input.bookmarks.map((b) => [b.id, b]));
-  const bookmarkHits: [LaunchBookmark, [number, number][]][] =
-    query.trim() === ''
-      ? input.bookmarks.map((b) => [b, []])
-      : input.bookmarkSearcher.search(query, { limit }).flatMap((hit) => {
-          const b = byId.get(hit.id);
-          return b ? [[b, titleRangesOf(hit)] as [LaunchBookmark, [number, number][]]] : [];
-        });
-  const out: QuickLaunchHit[] = bookmarkHits.slice(0, limit).map(([b, titleRanges]) => ({
-    source: 'bookmark',
-    id: b.id,
-    kind: 'bookmark',
-    itemId: b.itemId,
-    title: b.title,
-    url: b.url || null,
-    titleRanges,
-  }));
-  const bookmarkedItems = new Set(input.bookmarks.flatMap((b) => (b.itemId ? [b.itemId] : [])));
+  const { byId, bookmarkedItems, searcher } = input.bookmarks;
+  const out: QuickLaunchHit[] = [];
+  const addBookmark = (b: LaunchBookmark, titleRanges: [number, number][]) =>
+    out.push({
+      source: 'bookmark',
+      id: b.id,
+      kind: 'bookmark',
+      itemId: b.itemId,
+      title: b.title,
+      url: b.url || null,
+      titleRanges,
+    });
+  if (query.trim() === '') {
+    for (const b of input.bookmarks.bookmarks) {
+      if (out.length >= limit) break;
+      addBookmark(b, []);
+    }
+  } else {
+    for (const hit of searcher.search(query, { limit })) {
+      const b = byId.get(hit.id);
+      if (b) addBookmark(b, titleRangesOf(hit));
+    }
+  }
   for (const hit of input.catalogHits) {
     if (out.length >= limit) break;
     if (bookmarkedItems.has(hit.id)) continue;

@@ -6,7 +6,7 @@ import {
   GUIDE_CONTENT_PREFIX,
 } from '@/core/quick-launch/omnibox';
 import {
-  createBookmarkSearcher,
+  createBookmarkIndex,
   mergeQuickLaunch,
   type LaunchBookmark,
   type QuickLaunchHit,
@@ -112,13 +112,12 @@ describe('quick-launch ranking', () => {
     bookmark('b2', 'Payoneer 派安盈', 'https://www.payoneer.com/'),
     bookmark('b3', '递四方', 'https://www.4px.com/', null, '物流报价'),
   ];
-  const searcher = createBookmarkSearcher(bookmarks);
+  const index = createBookmarkIndex(bookmarks);
   const merge = (query: string, catalogHits: { id: string; title: string }[] = []) =>
     mergeQuickLaunch(
       query,
       {
-        bookmarks,
-        bookmarkSearcher: searcher,
+        bookmarks: index,
         catalogHits: catalogHits.map((h, i) => ({ id: h.id, score: 100 - i, kind: 'tool', highlights: [] })),
         catalogItems: new Map(
           catalogHits.map((h) => [

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useT } from '@/components/i18n';
 import { buildCategoryTree, useCatalog, type ListRow } from '@/stores/catalog';
 import { useSearch } from '@/stores/search';
@@ -7,6 +7,29 @@ import { CategoryTree } from './CategoryTree';
 import { LatestGuides } from './LatestGuides';
 import { BookmarkList } from './BookmarkList';
 import { DiscoverRow } from './DiscoverRow';
+
+/** One block of the home page: a heading (named by its id for screen readers), an optional action in it. */
+function HomeSection({
+  id,
+  title,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="sn-section" aria-labelledby={id}>
+      <h2 id={id} className="sn-section__title">
+        {title}
+        {action}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 /** Home: bookmarks, latest guides, categories, and a few tools to discover. */
 export function HomeView({
@@ -41,35 +64,28 @@ export function HomeView({
   }
   return (
     <div className="sn-page sn-home">
-      <section className="sn-section" aria-labelledby="sn-bookmarks-title">
-        <h2 id="sn-bookmarks-title" className="sn-section__title">
-          {t('sidebar_bookmarks')}
-        </h2>
+      <HomeSection id="sn-bookmarks-title" title={t('sidebar_bookmarks')}>
         <BookmarkList guideIds={isGuide} onOpenTool={onOpenBookmark} />
-      </section>
-      <section className="sn-section" aria-labelledby="sn-latest-title">
-        <h2 id="sn-latest-title" className="sn-section__title">
-          {t('sidebar_latest')}
-        </h2>
+      </HomeSection>
+      <HomeSection id="sn-latest-title" title={t('sidebar_latest')}>
         <LatestGuides items={latest} newIds={newSet} />
-      </section>
-      <section className="sn-section" aria-labelledby="sn-categories-title">
-        <h2 id="sn-categories-title" className="sn-section__title">
-          {t('sidebar_categories')}
-        </h2>
+      </HomeSection>
+      <HomeSection id="sn-categories-title" title={t('sidebar_categories')}>
         <CategoryTree nodes={tree} />
-      </section>
-      <section className="sn-section" aria-labelledby="sn-discover-title">
-        <h2 id="sn-discover-title" className="sn-section__title">
-          {t('sidebar_discover')}
-          {discover.length > 0 ? (
+      </HomeSection>
+      <HomeSection
+        id="sn-discover-title"
+        title={t('sidebar_discover')}
+        action={
+          discover.length > 0 ? (
             <button type="button" className="sn-section__action" onClick={() => void shuffleDiscover()}>
               {t('sidebar_discover_shuffle')}
             </button>
-          ) : null}
-        </h2>
+          ) : null
+        }
+      >
         <DiscoverRow tools={discover} onOpen={onOpenTool} />
-      </section>
+      </HomeSection>
     </div>
   );
 }

@@ -96,6 +96,7 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
       <label>
         <input
           type="checkbox"
+          data-testid="tips-enabled"
           checked={settings.enabled}
           onChange={(e) => void save({ enabled: e.target.checked })}
         />{' '}
@@ -107,6 +108,7 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
           <label key={host} className="sn-tips-market">
             <input
               type="checkbox"
+              data-host={host}
               checked={!settings.disabledHosts.includes(host)}
               onChange={(e) => void toggleHost(host, e.target.checked)}
             />{' '}
@@ -120,6 +122,7 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
           <label key={minutes} className="sn-tips-frequency">
             <input
               type="radio"
+              data-minutes={minutes}
               name={`${id}-frequency`}
               checked={settings.cooldownMinutes === minutes}
               onChange={() => void save({ cooldownMinutes: minutes })}

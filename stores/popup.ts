@@ -1,14 +1,33 @@
 import { create } from 'zustand';
+import type { CatalogItem } from '@/core/model';
 import type { QuickLaunchHit } from '@/core/quick-launch/rank';
 import { sendMessage } from '@/messaging/protocol';
-import { listNewItems, markNewSeen, type ItemSummary } from '@/storage/catalog';
+import { bookmarkItem, type BookmarkRecord } from '@/storage/bookmarks';
+import { getCategories, listItems, listNewItems, markNewSeen, type ItemSummary } from '@/storage/catalog';
+import { db } from '@/storage/db';
+import {
+  parseToolOpens,
+  rankPopularTools,
+  TOOL_OPENS_KEY,
+  withOpen,
+  type PopularTool,
+} from './popup-popular';
 
 /**
  * The toolbar popup's own state: the search box (asked of the background, which ranks bookmarks then the
- * catalog exactly as the omnibox does) and "what's new" since the popup was last opened.
+ * catalog exactly as the omnibox does), "what's new" since the popup was last opened, and the popular tools
+ * offered while the quick-launch grid is nearly empty (stores/popup-popular.ts ranks them).
  */
 export const POPUP_RESULTS = 8;
 const WHATS_NEW_SHOWN = 10;
+/** Popular tools shown at once (two rows of the grid). */
+export const POPULAR_SHOWN = 8;
+/** The popular tools give way once the seller has this many bookmarks: the grid is theirs by then. */
+export const POPULAR_UNTIL_BOOKMARKS = 8;
+/** Ranked offers kept in memory, so a pinned one is replaced by the next without reading the catalog again. */
+const POPULAR_CANDIDATES = 48;
+
+export type PopularState = 'idle' | 'loading' | 'ready' | 'error';
 
 interface PopupState {
   query: string;
@@ -20,9 +39,21 @@ interface PopupState {
   /** Items that arrived since the popup was last opened, newest first (loaded once per opening). */
   whatsNew: ItemSummary[];
   whatsNewTotal: number;
+  /** Popular tools, best first, bookmarked ones included (the view leaves those out: see offersToShow). */
+  popular: PopularTool[];
+  popularState: PopularState;
   setQuery(query: string): Promise<void>;
   moveActive(delta: number): void;
   loadWhatsNew(): Promise<void>;
+  /** Reads the catalog's tools and the seller's use of them, and ranks the offers. */
+  loadPopular(): Promise<void>;
+  /** Bookmarks an offered tool (into the unfiled tools); it leaves the offers as the grid shows it. */
+  pinTool(item: CatalogItem): Promise<BookmarkRecord>;
+  /**
+   * Counts one open of a catalog tool from the popup, so the tools the seller keeps opening are offered first.
+   * Never throws: a launcher must open the tool even when this cannot be written.
+   */
+  recordToolOpen(itemId: string): Promise<void>;
 }
 
 // Answers can arrive out of order; only the answer to the latest keystroke is shown.
@@ -36,6 +67,8 @@ export const usePopup = create<PopupState>((set, get) => ({
   searchError: null,
   whatsNew: [],
   whatsNewTotal: 0,
+  popular: [],
+  popularState: 'idle',
 
   async setQuery(query) {
     const request = ++latestRequest;
@@ -66,6 +99,37 @@ export const usePopup = create<PopupState>((set, get) => ({
     if (fresh.length > 0) {
       await markNewSeen('popup', Math.max(Date.now(), ...fresh.map((i) => i.firstSeenAt)));
       await sendMessage('quickLaunchSeen', undefined).catch(() => undefined);
+    }
+  },
+
+  async loadPopular() {
+    if (get().popularState === 'idle') set({ popularState: 'loading' });
+    try {
+      const [tools, categories, opens] = await Promise.all([
+        listItems({ kind: 'tool' }),
+        getCategories(),
+        db.settings.get(TOOL_OPENS_KEY).then((row) => parseToolOpens(row?.value)),
+      ]);
+      const popular = rankPopularTools({ tools, categories, opens, limit: POPULAR_CANDIDATES });
+      set({ popular, popularState: 'ready' });
+    } catch {
+      // The offers are a convenience: without them the grid shows its plain empty state.
+      set({ popular: [], popularState: 'error' });
+    }
+  },
+
+  pinTool(item) {
+    return bookmarkItem(item);
+  },
+
+  async recordToolOpen(itemId) {
+    try {
+      await db.transaction('rw', db.settings, async () => {
+        const opens = parseToolOpens((await db.settings.get(TOOL_OPENS_KEY))?.value);
+        await db.settings.put({ key: TOOL_OPENS_KEY, value: withOpen(opens, itemId, Date.now()) });
+      });
+    } catch {
+      // Not counted this time; the tool still opens.
     }
   },
 }));

@@ -1,23 +1,34 @@
 import { useEffect, useState } from 'react';
 import { useT } from '@/components/i18n';
 import { useBookmarks } from '@/stores/bookmarks';
-import { usePopup } from '@/stores/popup';
+import { POPULAR_SHOWN, POPULAR_UNTIL_BOOKMARKS, usePopup } from '@/stores/popup';
+import { offersToShow } from '@/stores/popup-popular';
 import { AddToolForm } from './AddToolForm';
 import { NewFolderForm } from './NewFolderForm';
 import { openSidebar } from './open';
+import { PopularTools } from './PopularTools';
 import { PopupResults, PopupSearch } from './PopupSearch';
 import { QuickLaunchGrid } from './QuickLaunchGrid';
 import { WhatsNew } from './WhatsNew';
 
 /**
  * The toolbar popup: a search box with focus, what is new since last time, and the seller's bookmarked tools as
- * a quick-launch grid. "Organize" turns on folder editing, keyboard moves and adding a tool by address.
+ * a quick-launch grid. "Organize" turns on folder editing, keyboard moves and adding a tool by address. Until
+ * the grid has a few tools, popular tools from the catalog are offered under it, each one click to open and
+ * one click to pin.
  */
 export function PopupApp() {
   const t = useT();
   const query = usePopup((s) => s.query);
+  const popular = usePopup((s) => s.popular);
+  const popularState = usePopup((s) => s.popularState);
   const folders = useBookmarks((s) => s.folders);
+  const bookmarks = useBookmarks((s) => s.bookmarks);
+  const bookmarksLoaded = useBookmarks((s) => s.loaded);
   const [organizing, setOrganizing] = useState(false);
+  // A seller whose grid is full never pays for reading the catalog's tools.
+  const wantsPopular = bookmarksLoaded && bookmarks.length < POPULAR_UNTIL_BOOKMARKS;
+  const offers = wantsPopular && !organizing ? offersToShow(popular, bookmarks, POPULAR_SHOWN) : [];
 
   useEffect(() => {
     void usePopup
@@ -25,6 +36,10 @@ export function PopupApp() {
       .loadWhatsNew()
       .catch(() => undefined);
   }, []);
+
+  useEffect(() => {
+    if (wantsPopular && popularState === 'idle') void usePopup.getState().loadPopular();
+  }, [wantsPopular, popularState]);
 
   return (
     <div className="sn-popup">
@@ -54,7 +69,14 @@ export function PopupApp() {
                   {organizing ? t('popup_done') : t('popup_organize')}
                 </button>
               </div>
-              <QuickLaunchGrid organizing={organizing} />
+              <QuickLaunchGrid
+                organizing={organizing}
+                emptyText={
+                  offers.length > 0 || popularState === 'loading' || popularState === 'idle'
+                    ? t('popup_empty_pin_hint')
+                    : t('popup_empty')
+                }
+              />
               {organizing ? (
                 <>
                   <NewFolderForm />
@@ -62,6 +84,7 @@ export function PopupApp() {
                 </>
               ) : null}
             </section>
+            <PopularTools offers={offers} />
             <p className="sn-popup__footnote">{t('popup_icons_note')}</p>
           </>
         )}

@@ -7,6 +7,14 @@ import { openTarget } from './open';
 
 const resultId = (index: number) => `sn-popup-result-${index}`;
 
+/** Opens a hit; a catalog tool opened from here also counts towards the tools the popup offers first. */
+async function openHit(hit: QuickLaunchHit): Promise<void> {
+  if (hit.source === 'catalog' && hit.kind === 'tool' && hit.url) {
+    await usePopup.getState().recordToolOpen(hit.id);
+  }
+  await openTarget(hit);
+}
+
 /**
  * The search box, focused when the popup opens: bookmarks first, then the catalog (pinyin too). Enter opens the
  * selected result, the top hit unless the seller moved with the arrow keys.
@@ -26,7 +34,7 @@ export function PopupSearch() {
       const hit = results[activeIndex];
       if (hit) {
         event.preventDefault();
-        void openTarget(hit);
+        void openHit(hit);
       }
     } else if (event.key === 'Escape' && query !== '') {
       event.preventDefault();
@@ -36,9 +44,10 @@ export function PopupSearch() {
 
   return (
     <div className="sn-search sn-popup__search">
-      <span className="sn-search__icon" aria-hidden="true">
-        ⌕
-      </span>
+      <svg className="sn-search__icon" viewBox="0 0 16 16" aria-hidden="true">
+        <circle cx="7" cy="7" r="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path d="M11 11l3.5 3.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      </svg>
       <input
         className="sn-search__input"
         type="search"
@@ -86,7 +95,7 @@ export function PopupResults() {
           role="option"
           aria-selected={index === activeIndex}
           className="sn-popup__result"
-          onClick={() => void openTarget(hit)}
+          onClick={() => void openHit(hit)}
         >
           <LetterTile name={hit.title} size={24} />
           <span className="sn-popup__result-title">

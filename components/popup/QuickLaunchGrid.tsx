@@ -79,8 +79,11 @@ export function keyMoveTarget(
   return next ? { folderId: next.folder?.id ?? null, index: next.items.length } : null;
 }
 
-/** The quick-launch grid: the seller's bookmarked tools, in folders, reordered by drag and drop or keyboard. */
-export function QuickLaunchGrid({ organizing }: { organizing: boolean }) {
+/**
+ * The quick-launch grid: the seller's bookmarked tools, in folders, reordered by drag and drop or keyboard.
+ * `emptyText` is what an empty grid says (it depends on whether popular tools are offered below it).
+ */
+export function QuickLaunchGrid({ organizing, emptyText }: { organizing: boolean; emptyText: string }) {
   const t = useT();
   const bookmarks = useBookmarks((s) => s.bookmarks);
   const folders = useBookmarks((s) => s.folders);
@@ -130,8 +133,9 @@ export function QuickLaunchGrid({ organizing }: { organizing: boolean }) {
     onDragCancel: ({ active }) => t('popup_dnd_cancelled', titleOf(active.id)),
   };
 
-  if (!loaded) return <p className="sn-empty">{t('popup_loading')}</p>;
-  if (bookmarks.length === 0 && folders.length === 0) return <p className="sn-empty">{t('popup_empty')}</p>;
+  if (!loaded) return <p className="sn-empty sn-popup__empty">{t('popup_loading')}</p>;
+  if (bookmarks.length === 0 && folders.length === 0)
+    return <p className="sn-empty sn-popup__empty">{emptyText}</p>;
 
   return (
     <>

@@ -104,17 +104,19 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
       </label>
       <fieldset disabled={!settings.enabled}>
         <legend>{t('tips_settings_marketplaces')}</legend>
-        {SELLER_CENTRAL_HOSTS.map((host) => (
-          <label key={host} className="sn-tips-market">
-            <input
-              type="checkbox"
-              data-host={host}
-              checked={!settings.disabledHosts.includes(host)}
-              onChange={(e) => void toggleHost(host, e.target.checked)}
-            />{' '}
-            {marketplaceLabel(host)}
-          </label>
-        ))}
+        <div className="sn-tips-markets">
+          {SELLER_CENTRAL_HOSTS.map((host) => (
+            <label key={host} className="sn-tips-market">
+              <input
+                type="checkbox"
+                data-host={host}
+                checked={!settings.disabledHosts.includes(host)}
+                onChange={(e) => void toggleHost(host, e.target.checked)}
+              />{' '}
+              {marketplaceLabel(host)}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <fieldset disabled={!settings.enabled}>
         <legend>{t('tips_settings_frequency')}</legend>

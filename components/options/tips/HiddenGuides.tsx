@@ -64,7 +64,8 @@ export function HiddenGuides({ api }: { api: HiddenGuidesApi }) {
     if (guide.never) out.push(t('tips_hidden_never'));
     if (guide.snoozedUntil !== null)
       out.push(t('tips_hidden_snoozed', dateFormat.format(guide.snoozedUntil)));
-    if (guide.closedOnPages > 0) out.push(t('tips_hidden_pages', guide.closedOnPages));
+    if (guide.closedOnPages === 1) out.push(t('tips_hidden_page_one'));
+    else if (guide.closedOnPages > 1) out.push(t('tips_hidden_pages', guide.closedOnPages));
     return out;
   };
 

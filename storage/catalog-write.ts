@@ -7,6 +7,7 @@
  */
 import { Dexie } from 'dexie';
 import type { CatalogItem, Category, ParsedFeed } from '@/core/model';
+import { hashString } from '@/core/hash';
 import type { SellerNavDB } from './database';
 import type {
   CatalogBlobRecord,
@@ -26,20 +27,6 @@ export const CHUNK_SIZE = 500;
 export const NEW_ITEMS_CAP = 500;
 /** How many items by publication date the 'recent' record keeps. */
 export const RECENT_CAP = 100;
-
-/** 53-bit string hash (cyrb53): fast and well spread; collisions only cost a missed update, never data. */
-export function hashString(text: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;

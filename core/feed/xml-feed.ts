@@ -2,6 +2,7 @@
  * RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom 1.0/0.3 → the catalog model. Readers only pick fields out of the
  * namespace-aware tree; every catalog rule (URLs, ids, dates, sanitizing) lives in `normalizeItems`.
  */
+import { hashString } from '../hash';
 import { FeedError, type FeedFormat, type ParsedFeed } from '../model';
 import { escapeHtml, htmlToText, VOID_ELEMENTS } from '../sanitize';
 import { resolveUrl } from '../urls';
@@ -157,17 +158,8 @@ function imageOf(el: XElement): string | null {
 /** A stable id for an item that has neither an id nor a link: a hash of what it says. */
 function contentId(raw: RawItem): string {
   const source = [raw.title?.value, raw.datePublished, raw.summary?.value, raw.content?.value].join('\u0000');
-  // cyrb53: a fast 53-bit string hash; collisions only merge items, which the duplicate rule then reports.
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `urn:sellernav:item:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  // Collisions only merge items, which the duplicate rule then reports.
+  return `urn:sellernav:item:${hashString(source)}`;
 }
 
 const ATOM = (local: string) => [`atom:${local}`, `atom03:${local}`, `:${local}`];

@@ -1,6 +1,6 @@
 import { parseTypedHttpUrl } from '@/core/urls';
 import type { SellerNavDB } from '@/storage/database';
-import { hashString } from '@/storage/catalog-write';
+import { hashString } from '@/core/hash';
 import { newFeedRecord } from '@/storage/feed-record';
 
 /** A feed URL as the seller typed it → an absolute http(s) URL without fragment, or null. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseFeed } from '@/core/feed';
-import { applyFeed, hashString, prepareFeed } from '@/storage/catalog-write';
+import { hashString } from '@/core/hash';
+import { applyFeed, prepareFeed } from '@/storage/catalog-write';
 import { newFeedRecord } from '@/storage/feed-record';
 import type { SyncDeps } from './sync-engine';
 

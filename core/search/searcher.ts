@@ -363,41 +363,81 @@ function initialsOf(pinyin: string): string {
 }
 
 /**
- * Pinyin of a tags text in the layout of a title's (syllables, and their offsets in `tags`), from the pack's
- * table of Han runs. `runs` caches each run's syllables, split once for the whole catalog.
+ * The distinct runs of Han characters in the tags, each with its pinyin in the layout of a title's (syllables,
+ * and per syllable its offset in the run), and per item which runs it has where. A tag such as 物流 is shared
+ * by thousands of items: matching a term against the run once (memoized per term) serves them all, and the
+ * searcher holds one pinyin string per run, not per item.
  */
-function tagsPinyin(
-  tags: string,
-  table: Readonly<Record<string, string>> | undefined,
-  runs: Map<string, string[] | null>,
-): { text: string; offsets: string } {
-  let text = '';
-  let offsets = '';
-  if (!table) return { text, offsets };
-  for (let start = 0; start < tags.length; start++) {
-    if (!isHan(tags.charCodeAt(start))) continue;
-    let end = start + 1;
-    while (end < tags.length && isHan(tags.charCodeAt(end))) end++;
-    const run = tags.slice(start, end);
-    let syllables = runs.get(run);
-    if (syllables === undefined) {
-      const stored = Object.hasOwn(table, run) ? table[run] : undefined;
-      const split = typeof stored === 'string' ? stored.split(' ') : [];
-      // A table entry that does not fit its run (a damaged pack) gives that run no pinyin, not wrong offsets.
-      syllables = split.length === run.length && split.every((y) => /^[a-z]*$/.test(y)) ? split : null;
-      runs.set(run, syllables);
-    }
-    if (syllables) {
-      for (let k = 0; k < syllables.length; k++) {
-        const syllable = syllables[k]!;
-        if (!syllable) continue;
-        text += text ? ` ${syllable}` : syllable;
-        offsets += String.fromCharCode(start + k + PINYIN_OFFSET_BASE);
+interface TagRuns {
+  pinyin: string[];
+  offsets: string[];
+  initials: string[];
+  /** Pinyin signature of each run (SIGNATURE_WORDS words per run), ORed into its items' signatures. */
+  signatures: Int32Array;
+  /** Items' runs: for rank r, entries itemStart[r] .. itemStart[r + 1] of `itemRun` and `itemAt`. */
+  itemStart: Int32Array;
+  itemRun: Int32Array;
+  /** Offset of the run in the item's tags text. */
+  itemAt: Int32Array;
+}
+
+function tagRunsOf(tags: readonly string[], table: Readonly<Record<string, string>> | undefined): TagRuns {
+  const n = tags.length;
+  const ids = new Map<string, number>();
+  const runs: TagRuns = {
+    pinyin: [],
+    offsets: [],
+    initials: [],
+    signatures: new Int32Array(0),
+    itemStart: new Int32Array(n + 1),
+    itemRun: new Int32Array(0),
+    itemAt: new Int32Array(0),
+  };
+  const itemRun: number[] = [];
+  const itemAt: number[] = [];
+  for (let r = 0; r < n; r++) {
+    runs.itemStart[r] = itemRun.length;
+    const t = tags[r]!;
+    if (!table) continue;
+    for (let start = 0; start < t.length; start++) {
+      if (!isHan(t.charCodeAt(start))) continue;
+      let end = start + 1;
+      while (end < t.length && isHan(t.charCodeAt(end))) end++;
+      const run = t.slice(start, end);
+      let id = ids.get(run);
+      if (id === undefined) {
+        id = -1;
+        const stored = Object.hasOwn(table, run) ? table[run] : undefined;
+        const split = typeof stored === 'string' ? stored.split(' ') : [];
+        // An entry that does not fit its run (a damaged pack) gives that run no pinyin, never wrong offsets.
+        if (split.length === run.length && split.some(Boolean) && split.every((y) => /^[a-z]*$/.test(y))) {
+          const syllables: string[] = [];
+          let offsets = '';
+          split.forEach((y, k) => {
+            if (!y) return;
+            syllables.push(y);
+            offsets += String.fromCharCode(k + PINYIN_OFFSET_BASE);
+          });
+          id = runs.pinyin.length;
+          runs.pinyin.push(syllables.join(' '));
+          runs.offsets.push(offsets);
+          runs.initials.push(initialsOf(runs.pinyin[id]!));
+        }
+        ids.set(run, id);
       }
+      if (id >= 0) {
+        itemRun.push(id);
+        itemAt.push(start);
+      }
+      start = end;
     }
-    start = end;
   }
-  return { text, offsets };
+  runs.itemStart[n] = itemRun.length;
+  runs.itemRun = Int32Array.from(itemRun);
+  runs.itemAt = Int32Array.from(itemAt);
+  runs.signatures = new Int32Array(runs.pinyin.length * SIGNATURE_WORDS);
+  runs.pinyin.forEach((py, id) => addPinyinToSignature(runs.signatures, id * SIGNATURE_WORDS, py));
+  return runs;
 }
 
 /** Sorted, overlapping and touching ranges merged. */
@@ -440,11 +480,6 @@ export function createSearcher(pack: SearchPack): Searcher {
   const initials: string[] = new Array<string>(n);
   const pinyinText: string[] = new Array<string>(n);
   const pinyinOffsets: string[] = new Array<string>(n);
-  // Tag pinyin, laid out as the title's: syllables, their offsets in the tags text, and their initials.
-  const tagPinyinText: string[] = new Array<string>(n);
-  const tagPinyinOffsets: string[] = new Array<string>(n);
-  const tagInitials: string[] = new Array<string>(n);
-  const tagRuns = new Map<string, string[] | null>();
   const literalSignatures = new Int32Array(n * SIGNATURE_WORDS);
   const pinyinSignatures = new Int32Array(n * SIGNATURE_WORDS);
   const textSignatures = new Int32Array(n * SIGNATURE_WORDS);
@@ -461,17 +496,20 @@ export function createSearcher(pack: SearchPack): Searcher {
     pinyinText[r] = py;
     pinyinOffsets[r] = pack.pinyinOffsets[i]!;
     initials[r] = initialsOf(py);
-    const tagPy = tagsPinyin(tags[r]!, pack.tagPinyin, tagRuns);
-    tagPinyinText[r] = tagPy.text;
-    tagPinyinOffsets[r] = tagPy.offsets;
-    tagInitials[r] = initialsOf(tagPy.text);
     const base = r * SIGNATURE_WORDS;
     addToSignature(literalSignatures, base, compactTitles[r]!);
     addToSignature(literalSignatures, base, tags[r]!);
-    // One pinyin signature for title and tags: a term missing from it can match neither.
     addPinyinToSignature(pinyinSignatures, base, py);
-    if (tagPy.text) addPinyinToSignature(pinyinSignatures, base, tagPy.text);
     addToSignature(textSignatures, base, texts[r]!);
+  }
+  // One pinyin signature for title and tags: a term missing from it can match neither.
+  const tagRuns = tagRunsOf(tags, pack.tagPinyin);
+  for (let r = 0; r < n; r++) {
+    const base = r * SIGNATURE_WORDS;
+    for (let e = tagRuns.itemStart[r]!; e < tagRuns.itemStart[r + 1]!; e++) {
+      const from = tagRuns.itemRun[e]! * SIGNATURE_WORDS;
+      for (let w = 0; w < SIGNATURE_WORDS; w++) pinyinSignatures[base + w]! |= tagRuns.signatures[from + w]!;
+    }
   }
 
   // For each character, the items (in rank order) whose title has it where a strong match can start.
@@ -535,42 +573,76 @@ export function createSearcher(pack: SearchPack): Searcher {
     return matchSyllables(pinyinText[r]!, pinyinOffsets[r]!, term);
   }
 
-  /** mayMatchPinyin for the tags' pinyin. */
-  function mayMatchTagPinyin(r: number, term: string): boolean {
-    const text = tagPinyinText[r]!;
-    if (!text) return false;
-    if (term.length === 1) return tagInitials[r]!.indexOf(term) >= 0;
-    const head = term.slice(0, 2);
-    return text.indexOf(head) >= 0 || tagInitials[r]!.indexOf(head) >= 0;
-  }
-
-  const tagOffsetOf = (r: number, s: number): number =>
-    tagPinyinOffsets[r]!.charCodeAt(s) - PINYIN_OFFSET_BASE;
-
-  /** Every pinyin match of `term` in the tags, as [start, end) ranges in the tags text. */
-  function tagPinyinRanges(r: number, term: string, into: [number, number][]): boolean {
-    let found = false;
-    for (let from = 0; ;) {
-      const m = matchSyllables(tagPinyinText[r]!, tagPinyinOffsets[r]!, term, from);
-      if (!m) return found;
-      insertRange(into, tagOffsetOf(r, m[0]), tagOffsetOf(r, m[1] - 1) + 1);
-      found = true;
-      from = m[1];
+  /**
+   * How `term` matches each tag run, memoized per term (recent terms only): -1 not known yet, 0 no match,
+   * 1 a match inside the run, 2 a match from the run's first character.
+   */
+  const runMatches = new Map<string, Int8Array>();
+  function runMatch(term: string, run: number): number {
+    let memo = runMatches.get(term);
+    if (!memo) {
+      memo = new Int8Array(tagRuns.pinyin.length).fill(-1);
+      runMatches.set(term, memo);
+      if (runMatches.size > TERM_CACHE_SIZE) runMatches.delete(runMatches.keys().next().value!);
     }
+    let known = memo[run]!;
+    if (known < 0) {
+      known = 0;
+      const py = tagRuns.pinyin[run]!;
+      const firsts = tagRuns.initials[run]!;
+      const head = term.slice(0, 2);
+      const may =
+        term.length === 1 ? firsts.indexOf(term) >= 0 : py.indexOf(head) >= 0 || firsts.indexOf(head) >= 0;
+      if (may) {
+        const offsets = tagRuns.offsets[run]!;
+        for (let from = 0; ;) {
+          const m = matchSyllables(py, offsets, term, from);
+          if (!m) break;
+          if (offsets.charCodeAt(m[0]) === PINYIN_OFFSET_BASE) {
+            known = 2;
+            break;
+          }
+          known = 1;
+          from = m[0] + 1;
+        }
+      }
+      memo[run] = known;
+    }
+    return known;
   }
 
   /** Tag pinyin score: a match that starts a tag is a tag-start hit, one inside a tag a plain tag hit. */
   function tagPinyinScore(r: number, term: string): number {
     const t = tags[r]!;
     let best = 0;
-    for (let from = 0; ;) {
-      const m = matchSyllables(tagPinyinText[r]!, tagPinyinOffsets[r]!, term, from);
-      if (!m) return best;
-      const at = tagOffsetOf(r, m[0]);
-      if (at === 0 || t.charCodeAt(at - 1) === 0x20) return SCORE.tagPinyinStart;
+    for (let e = tagRuns.itemStart[r]!; e < tagRuns.itemStart[r + 1]!; e++) {
+      const how = runMatch(term, tagRuns.itemRun[e]!);
+      if (!how) continue;
+      const at = tagRuns.itemAt[e]!;
+      if (how === 2 && (at === 0 || t.charCodeAt(at - 1) === 0x20)) return SCORE.tagPinyinStart;
       best = SCORE.tagPinyin;
-      from = m[0] + 1;
     }
+    return best;
+  }
+
+  /** Every pinyin match of `term` in the tags, as [start, end) ranges in the tags text. */
+  function tagPinyinRanges(r: number, term: string, into: [number, number][]): boolean {
+    let found = false;
+    for (let e = tagRuns.itemStart[r]!; e < tagRuns.itemStart[r + 1]!; e++) {
+      const run = tagRuns.itemRun[e]!;
+      if (!runMatch(term, run)) continue;
+      const at = tagRuns.itemAt[e]!;
+      const offsets = tagRuns.offsets[run]!;
+      const offsetOfSyllable = (y: number) => at + offsets.charCodeAt(y) - PINYIN_OFFSET_BASE;
+      for (let from = 0; ;) {
+        const m = matchSyllables(tagRuns.pinyin[run]!, offsets, term, from);
+        if (!m) break;
+        insertRange(into, offsetOfSyllable(m[0]), offsetOfSyllable(m[1] - 1) + 1);
+        found = true;
+        from = m[1];
+      }
+    }
+    return found;
   }
 
   function titleScore(r: number, term: string): number {
@@ -688,8 +760,7 @@ export function createSearcher(pack: SearchPack): Searcher {
     pinyinSigned: boolean,
   ): number {
     let best = Math.max(inTitle, literal ? tagScore(r, term) : 0);
-    if (pinyinSigned && best < SCORE.tagPinyinStart && mayMatchTagPinyin(r, term))
-      best = Math.max(best, tagPinyinScore(r, term));
+    if (pinyinSigned && best < SCORE.tagPinyinStart) best = Math.max(best, tagPinyinScore(r, term));
     return best;
   }
 
@@ -1096,8 +1167,7 @@ export function createSearcher(pack: SearchPack): Searcher {
         }
       }
       let inTags = occurrences(tags[r]!, term, tags[r]!.length, byField.tags);
-      if (!inTags && isPinyinCandidate(term) && tagPinyinText[r])
-        inTags = tagPinyinRanges(r, term, byField.tags);
+      if (!inTags && isPinyinCandidate(term)) inTags = tagPinyinRanges(r, term, byField.tags);
       const inSummary = occurrences(texts[r]!, term, summaryLengths[r]!, byField.summary);
       if (!inTitle && !inTags && !inSummary && isHan(term.charCodeAt(0)) && term.length >= 3) {
         hanPieces(r, term, (piece) => {

@@ -4,6 +4,7 @@
  * assume UTF-8).
  */
 import { readFile, stat } from 'node:fs/promises';
+import { concatBytes } from '../core/bytes';
 import { CliError } from './errors';
 
 export interface SourceBytes {
@@ -74,12 +75,7 @@ async function fetchBytes(
       throw new CliError(`${url}: the download did not finish within ${timeoutMs / 1000} s`);
     throw new CliError(`${url}: the download failed (${describe(error)})`);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = concatBytes(chunks, total);
   return { bytes, url: response.url || url, contentType: response.headers.get('content-type') };
 }
 

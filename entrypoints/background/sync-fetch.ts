@@ -5,6 +5,7 @@
  * Every failure is a `SyncFailure` with a code the settings page words in the seller's language.
  */
 
+import { concatBytes } from '@/core/bytes';
 import type { SyncErrorCode } from '@/messaging/sync';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -99,13 +100,7 @@ async function readCapped(response: Response, maxBytes: number, signal: AbortSig
   } finally {
     reader.releaseLock();
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
+  return concatBytes(parts, total);
 }
 
 function startsLikeFeed(head: string): boolean {

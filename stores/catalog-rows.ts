@@ -1,21 +1,14 @@
-import type { ItemKind } from '@/core/model';
+import type { CatalogItem } from '@/core/model';
 import type { StoredItem } from '@/storage/types';
 
 /**
  * The light view of a catalog item every sidebar list shows. Lists keep these, never whole items: a
  * 20,000-item category would otherwise hold every guide's HTML in memory for as long as it is on screen.
  */
-export interface ListRow {
-  id: string;
-  kind: ItemKind;
-  title: string;
-  url: string | null;
-  summary: string | null;
-  date_published: string | null;
-  views: number | null;
-  category: string | null;
-  tags: string[];
-}
+export type ListRow = Pick<
+  CatalogItem,
+  'id' | 'kind' | 'title' | 'url' | 'summary' | 'date_published' | 'views' | 'category' | 'tags'
+>;
 
 /** A list shows one line of summary (about 30 characters at panel width); keeping 90 keeps the heap small. */
 const SUMMARY_CHARS = 90;

@@ -10,8 +10,10 @@
  *
  * BENCH_DEBUG=1 also prints every keystroke slower than 1 ms and every labelled query not fully recalled.
  */
+import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { pinyin } from 'pinyin-pro';
+import { parseFeed } from '../core/feed/index';
 import type { CatalogItem } from '../core/model';
 import { buildSearchPack, htmlToText } from '../core/search/build';
 import { createSearcher } from '../core/search/index';
@@ -364,7 +366,12 @@ function sellerNav(corpus: Corpus): Engine {
     buildMs,
     readyMs,
     heapBytes,
-    note: `pack ${(Buffer.byteLength(json) / 1e6).toFixed(1)} MB JSON; JSON.parse ${parseMs.toFixed(0)} ms (IDB read measured apart)`,
+    note:
+      `pack ${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB JSON` +
+      (pack.tagPinyin
+        ? ` (tag pinyin ${Object.keys(pack.tagPinyin).length} runs, ${(Buffer.byteLength(JSON.stringify(pack.tagPinyin)) / 1024).toFixed(1)} KB)`
+        : '') +
+      `; JSON.parse ${parseMs.toFixed(0)} ms (IDB read measured apart)`,
     session: () => {
       const fresh = createSearcher(stored);
       return (q) => fresh.search(q, { limit: 10 }).map((h) => h.id);
@@ -545,6 +552,44 @@ function run(size: number, queryCount: number, withMiniSearch: boolean): void {
   );
 }
 
+/**
+ * The bundled starter catalog (real tags): for every Chinese tag word on at least two items, its full pinyin
+ * and its initials (two syllables or more) are searched, and recall is the share of the items that carry the
+ * word (in title or tags) found among the first 50 hits: what a seller typing `wuliu` for 物流 gets.
+ */
+function starterCatalogTagPinyin(): void {
+  const path = new URL('../public/catalog/starter-feed.json', import.meta.url);
+  const feed = parseFeed({ bytes: readFileSync(path) });
+  const searcher = createSearcher(buildSearchPack(feed.items, feed.categories));
+  const counts = new Map<string, number>();
+  for (const item of feed.items)
+    for (const tag of new Set(item.tags))
+      if (/^\p{Script=Han}{2,}$/u.test(tag)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const words = [...counts].filter(([, c]) => c >= 2).map(([w]) => w);
+  const recall = { full: [] as number[], initials: [] as number[] };
+  const examples: string[] = [];
+  for (const word of words) {
+    const relevant = new Set(
+      feed.items
+        .filter((i) => i.title.includes(word) || i.tags.some((t) => t.includes(word)))
+        .map((i) => i.id),
+    );
+    const syllables = pinyin(word, { type: 'array', toneType: 'none', v: true });
+    for (const mode of ['full', 'initials'] as const) {
+      const query = mode === 'full' ? syllables.join('') : syllables.map((y) => y[0]).join('');
+      const found = searcher.search(query, { limit: 50 }).filter((h) => relevant.has(h.id)).length;
+      recall[mode].push(found / relevant.size);
+      if (['物流', '收款'].includes(word))
+        examples.push(`${query} → ${found}/${relevant.size} items with ${word}`);
+    }
+  }
+  const mean = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(3);
+  console.log(
+    `\n## starter catalog (${feed.items.length} items): pinyin of ${words.length} Chinese tag words on ≥2 items, recall in the first 50\n` +
+      `full pinyin ${mean(recall.full)}; initials ${mean(recall.initials)}; ${examples.join('; ')}`,
+  );
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
@@ -553,6 +598,7 @@ function main(): void {
   const noMini = args.includes('--no-minisearch');
   if (!gc) console.log('(run with node --expose-gc for heap figures)');
   console.log(`bench:search${quick ? ' --quick' : ''}: Node ${process.version}, ${new Date().toISOString()}`);
+  starterCatalogTagPinyin();
   for (const size of sizes) run(size, quick ? 300 : 300, !noMini);
 }
 

@@ -1,4 +1,5 @@
 import type { CatalogItem, Category } from '@/core/model';
+import { isSellerCentralHost } from '@/core/sellercentral-hosts';
 import { findBookmarkFor } from '@/storage/bookmarks';
 
 /**
@@ -93,13 +94,23 @@ function topLevelOf(categories: readonly Category[]): Map<string, string> {
 const AMAZON = /amazon|亚马逊|アマゾン/gi;
 
 /**
- * How much a tool is about selling on Amazon (mentions in its title, summary, tags and address, at most 3).
- * The catalog keeps no order of importance within a category (it is stored by id), and most SellerNav users
- * sell on Amazon: among tools nobody has viewed or opened yet, those that serve Amazon sellers come first.
+ * How much a tool is about selling on Amazon: Seller Central itself most (the seller's daily workplace), then
+ * tools that mention Amazon in their title, summary, tags or address. The catalog keeps no order of importance
+ * within a category (it is stored by id), and most SellerNav users sell on Amazon: among tools nobody has
+ * viewed or opened yet, those that serve Amazon sellers come first.
  */
 function amazonAffinity(tool: CatalogItem): number {
   const text = [tool.title, tool.summary ?? '', tool.url ?? '', ...tool.tags].join(' ');
-  return Math.min(3, text.match(AMAZON)?.length ?? 0);
+  const mentions = Math.min(3, text.match(AMAZON)?.length ?? 0);
+  return mentions + (tool.url !== null && isSellerCentralHost(hostOf(tool.url)) ? 4 : 0);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 const isHttp = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);

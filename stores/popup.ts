@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { create } from 'zustand';
 import type { CatalogItem } from '@/core/model';
 import type { QuickLaunchHit } from '@/core/quick-launch/rank';
@@ -42,6 +43,8 @@ interface PopupState {
   /** Popular tools, best first, bookmarked ones included (the view leaves those out: see offersToShow). */
   popular: PopularTool[];
   popularState: PopularState;
+  /** When the catalog the offers were ranked from was written (its categories record), once known. */
+  catalogVersion: number | null | undefined;
   setQuery(query: string): Promise<void>;
   moveActive(delta: number): void;
   loadWhatsNew(): Promise<void>;
@@ -69,6 +72,7 @@ export const usePopup = create<PopupState>((set, get) => ({
   whatsNewTotal: 0,
   popular: [],
   popularState: 'idle',
+  catalogVersion: undefined,
 
   async setQuery(query) {
     const request = ++latestRequest;
@@ -133,3 +137,25 @@ export const usePopup = create<PopupState>((set, get) => ({
     }
   },
 }));
+
+/**
+ * Ranks the offers again when a sync writes a new catalog while the popup is open (on day one the bundled
+ * catalog may still be being written as the seller first opens the popup). Returns the unsubscribe.
+ */
+export function followCatalogForPopular(): () => void {
+  const subscription = liveQuery(
+    async () => (await db.catalogBlobs.get('categories'))?.updatedAt ?? null,
+  ).subscribe({
+    next: (version) => {
+      const { catalogVersion, popularState } = usePopup.getState();
+      // The first answer is the catalog as the popup opened on; only a later write is news.
+      const changed = catalogVersion !== undefined && version !== catalogVersion;
+      usePopup.setState({ catalogVersion: version });
+      if (changed && popularState !== 'idle' && popularState !== 'loading') {
+        usePopup.setState({ popularState: 'idle' });
+      }
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '@/components/i18n';
 import { useBookmarks } from '@/stores/bookmarks';
-import { POPULAR_SHOWN, POPULAR_UNTIL_BOOKMARKS, usePopup } from '@/stores/popup';
+import { followCatalogForPopular, POPULAR_SHOWN, POPULAR_UNTIL_BOOKMARKS, usePopup } from '@/stores/popup';
 import { offersToShow } from '@/stores/popup-popular';
 import { AddToolForm } from './AddToolForm';
 import { NewFolderForm } from './NewFolderForm';
@@ -36,6 +36,8 @@ export function PopupApp() {
       .loadWhatsNew()
       .catch(() => undefined);
   }, []);
+
+  useEffect(() => followCatalogForPopular(), []);
 
   useEffect(() => {
     if (wantsPopular && popularState === 'idle') void usePopup.getState().loadPopular();

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from '../fixtures';
 import type { SidebarPage } from './sidebar';
@@ -15,6 +17,8 @@ export async function starInSidebar(sidebar: SidebarPage, query: string, title: 
     .waitFor();
   await sidebar.page.keyboard.press('Escape');
 }
+
+const SCREENSHOT_DIR = join(process.cwd(), 'test-results/screenshots');
 
 /** The toolbar popup page (popup.html opened in a tab), driven as a seller would: by role and label. */
 export class PopupPage {
@@ -38,9 +42,10 @@ export class PopupPage {
     return this.page.getByRole('list', { name, exact: true });
   }
 
+  /** A bookmarked tool's tile in the grid (not an offered one). */
   tile(name: string): Locator {
     return this.page
-      .locator('.sn-popup__tile')
+      .locator('.sn-popup__tile[data-bookmark-id]')
       .filter({ has: this.page.locator('.sn-popup__tile-name', { hasText: name }) });
   }
 
@@ -74,4 +79,52 @@ export class PopupPage {
     await mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
     await mouse.up();
   }
+
+  /** The popular tools offered under a nearly empty grid ('常用工具' / 'Popular tools'). */
+  get offers(): Locator {
+    return this.page.getByRole('list', { name: /^(常用工具|Popular tools)$/ });
+  }
+
+  /** Names of the offered tools, in the order shown. */
+  async offeredNames(): Promise<string[]> {
+    return this.offers.locator('.sn-popup__tile-name').allInnerTexts();
+  }
+
+  /** Pins an offered tool with its + button. */
+  async pin(name: string): Promise<void> {
+    const pin = this.offers
+      .getByRole('button', { name: `把“${name}”固定到快捷启动`, exact: true })
+      .or(this.offers.getByRole('button', { name: `Pin “${name}” to quick launch`, exact: true }));
+    await pin.click();
+    await this.tile(name).waitFor();
+  }
+
+  /** Saves the popup as the seller sees it (its own box, not the tab around it) to test-results/screenshots/. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const path = join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.locator('.sn-popup').screenshot({ path });
+    return path;
+  }
+
+  /** While organizing: makes a folder. */
+  async newFolder(name: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: /^(新建文件夹|New folder)$/ });
+    await form.getByRole('textbox').fill(name);
+    await form.getByRole('button', { name: /^(新建文件夹|New folder)$/ }).click();
+    await this.page.getByRole('heading', { name, exact: true }).waitFor();
+  }
+
+  /** While organizing: moves a tool to the next folder with the keyboard (Alt+↓ on its handle). */
+  async moveToNextFolder(name: string): Promise<void> {
+    const handle = this.page.getByRole('button', {
+      name: new RegExp(`^(移动“|Move “)${escapeRegExp(name)}”$`),
+    });
+    await handle.focus();
+    await handle.press('Alt+ArrowDown');
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

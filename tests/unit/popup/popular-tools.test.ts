@@ -90,6 +90,22 @@ describe('popular tools for a seller who has not used any yet', () => {
     expect(ids(ranked)).toEqual(['stores-b']);
   });
 
+  test('Seller Central itself comes before other Amazon tools of its category', () => {
+    const ranked = rankPopularTools({
+      tools: [
+        tool('amazon-a-global', 'c-stores', { title: '亚马逊全球开店', url: 'https://gs.amazon.cn/' }),
+        tool('amazon-b-central', 'c-stores', {
+          title: '亚马逊卖家中心',
+          url: 'https://sellercentral.amazon.de/',
+        }),
+      ],
+      categories,
+      opens: {},
+      limit: 2,
+    });
+    expect(ids(ranked)).toEqual(['amazon-b-central', 'amazon-a-global']);
+  });
+
   test('guides, and tools without a web address, are never offered', () => {
     const ranked = rankPopularTools({
       tools: [

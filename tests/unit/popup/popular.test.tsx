@@ -75,6 +75,7 @@ beforeEach(async () => {
     whatsNewTotal: 0,
     popular: [],
     popularState: 'idle',
+    catalogVersion: undefined,
   });
   await Promise.all(
     [
@@ -125,7 +126,7 @@ describe('the popup on day one (no bookmarks yet)', () => {
 
     // The popup opens again (a fresh page): the tool the seller used leads the offers.
     first.unmount();
-    usePopup.setState({ popular: [], popularState: 'idle' });
+    usePopup.setState({ popular: [], popularState: 'idle', catalogVersion: undefined });
     render(<PopupApp />);
     await waitFor(() => expect(offered()[0]).toBe('Keepa'));
     expect(screen.getByRole('button', { name: 'Keepa' })).toHaveAttribute(
@@ -174,10 +175,15 @@ describe('the popup on day one (no bookmarks yet)', () => {
     await waitFor(async () => expect((await listBookmarks(db)).map((b) => b.title)).toEqual(['Keepa']));
   });
 
-  test('with no catalog (nothing synced yet), the grid says how to add tools and nothing is offered', async () => {
+  test('with no catalog yet, the grid says how to add tools; once the catalog is written, tools are offered', async () => {
     render(<PopupApp />);
     expect(await screen.findByText(/还没有书签/)).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: '常用工具' })).toBeNull();
+    // The bundled catalog (or a first sync) lands while the popup is open.
+    await installCatalog();
+    await screen.findByRole('list', { name: '常用工具' });
+    expect(offered()[0]).toBe('亚马逊卖家中心');
+    expect(screen.getByText(/即可固定/)).toBeInTheDocument();
   });
 });
 

@@ -91,6 +91,22 @@ async function forgetShowings(session: ExtensionSession): Promise<void> {
   }, MIRROR_KEY);
 }
 
+/** Test set-up only: as if the card had last opened by itself `ms` ago (the cap counts from there). */
+async function backdateShowings(session: ExtensionSession, ms: number): Promise<void> {
+  await session.serviceWorker.evaluate(
+    async ([key, ago]) => {
+      const mirror = (await chrome.storage.local.get(key as string))[key as string] as
+        { lastShown: Record<string, number> } | undefined;
+      if (!mirror) return;
+      const lastShown = Object.fromEntries(
+        Object.keys(mirror.lastShown).map((id) => [id, Date.now() - (ago as number)]),
+      );
+      await chrome.storage.local.set({ [key as string]: { ...mirror, lastShown } });
+    },
+    [MIRROR_KEY, ms] as const,
+  );
+}
+
 /** Waits until the background has recorded that the card opened by itself with this guide. */
 async function waitUntilRecordedShown(session: ExtensionSession, guideId: string): Promise<void> {
   await expect
@@ -201,6 +217,13 @@ describe('settings applied on the next Seller Central page view', () => {
     // …and back to daily: having just opened, it stays a badge.
     await settings.setFrequency(24 * 60);
     expect(await offered(session, elsewhere)).toMatchObject({ ids: guides, mode: 'badge' });
+
+    // Two hours later: still within the day, so a badge; the seller picks "at most once an hour": it opens.
+    await backdateShowings(session, 2 * 60 * 60 * 1000);
+    expect(await offered(session, elsewhere)).toMatchObject({ ids: guides, mode: 'badge' });
+    await settings.setFrequency(60);
+    expect(await offered(session, elsewhere)).toMatchObject({ ids: guides, mode: 'open' });
+    await settings.setFrequency(24 * 60);
     await settings.page.close();
   });
 

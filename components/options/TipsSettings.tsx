@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '@/components/i18n';
 import { sendMessage } from '@/messaging/protocol';
 import { SELLER_CENTRAL_HOSTS } from '@/core/sellercentral-hosts';
@@ -42,10 +42,18 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
   const [status, setStatus] = useState<'idle' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
 
+  /** The settings as last saved, and the saves still on their way: one at a time, each from the one before. */
+  const saved = useRef<TipsSettingsValue | null>(null);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+
   useEffect(() => {
     let live = true;
     api.load().then(
-      (value) => live && setSettings(value),
+      (value) => {
+        if (!live) return;
+        saved.current = value;
+        setSettings(value);
+      },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
@@ -53,15 +61,25 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
     };
   }, [api]);
 
-  const save = async (patch: Partial<Editable>) => {
+  /**
+   * Saves one change. Changes are sent one after another and each is worked out from the settings the previous
+   * one saved: two marketplaces unticked in quick succession both stay off (built from the rendered state,
+   * the second list would not yet hold the first and would turn it back on).
+   */
+  const save = (change: (current: TipsSettingsValue) => Partial<Editable>) => {
     setStatus('idle');
     setError(null);
-    try {
-      setSettings(await api.save(patch));
-      setStatus('saved');
-    } catch (e) {
-      setError(t('tips_settings_error', e instanceof Error ? e.message : String(e)));
-    }
+    saving.current = saving.current.then(async () => {
+      if (!saved.current) return;
+      try {
+        saved.current = await api.save(change(saved.current));
+        setSettings(saved.current);
+        setStatus('saved');
+      } catch (e) {
+        setError(t('tips_settings_error', e instanceof Error ? e.message : String(e)));
+      }
+    });
+    return saving.current;
   };
 
   const title = (
@@ -83,10 +101,9 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
   }
 
   const toggleHost = (host: string, on: boolean) =>
-    save({
-      disabledHosts: on
-        ? settings.disabledHosts.filter((h) => h !== host)
-        : [...settings.disabledHosts.filter((h) => h !== host), host],
+    save((current) => {
+      const others = current.disabledHosts.filter((h) => h !== host);
+      return { disabledHosts: on ? others : [...others, host] };
     });
 
   return (
@@ -98,7 +115,10 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
           type="checkbox"
           data-testid="tips-enabled"
           checked={settings.enabled}
-          onChange={(e) => void save({ enabled: e.target.checked })}
+          onChange={(e) => {
+            const enabled = e.target.checked;
+            void save(() => ({ enabled }));
+          }}
         />{' '}
         {t('tips_settings_enabled')}
       </label>
@@ -127,7 +147,7 @@ export function TipsSettings({ api = messagingApi }: { api?: TipsSettingsApi }) 
               data-minutes={minutes}
               name={`${id}-frequency`}
               checked={settings.cooldownMinutes === minutes}
-              onChange={() => void save({ cooldownMinutes: minutes })}
+              onChange={() => void save(() => ({ cooldownMinutes: minutes }))}
             />{' '}
             {t(FREQUENCY_KEYS[minutes])}
           </label>

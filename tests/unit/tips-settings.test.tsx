@@ -150,3 +150,24 @@ test('the list is read again when the settings tab comes back into view', async 
   window.dispatchEvent(new Event('focus'));
   expect(await screen.findByText('Dismissed in another tab')).toBeInTheDocument();
 });
+
+test('two marketplaces turned off in quick succession both stay off (the second change does not undo the first)', async () => {
+  const { api, current } = fakeApi();
+  const realSave = api.save;
+  const pending: (() => void)[] = [];
+  // The background answers only when the test says so, as a busy service worker would.
+  api.save = (patch) => new Promise((resolve) => pending.push(() => void realSave(patch).then(resolve)));
+  render(<TipsSettings api={api} />);
+  await userEvent.click(await screen.findByRole('checkbox', { name: 'amazon.de' }));
+  await userEvent.click(screen.getByRole('checkbox', { name: 'amazon.fr' }));
+  // Answer whatever the page has sent so far, until both choices are saved.
+  await waitFor(() => {
+    for (const answer of pending.splice(0)) answer();
+    expect([...current().disabledHosts].sort()).toEqual([
+      'sellercentral.amazon.de',
+      'sellercentral.amazon.fr',
+    ]);
+  });
+  expect(screen.getByRole('checkbox', { name: 'amazon.de' })).not.toBeChecked();
+  expect(screen.getByRole('checkbox', { name: 'amazon.fr' })).not.toBeChecked();
+});

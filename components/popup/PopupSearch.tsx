@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { LetterTile } from '@/components/shared/LetterTile';
 import { HighlightedText } from '@/components/shared/HighlightedText';
 import { useT } from '@/components/i18n';
@@ -25,6 +26,7 @@ export function PopupSearch() {
   const results = usePopup((s) => s.results);
   const activeIndex = usePopup((s) => s.activeIndex);
   const { setQuery, moveActive } = usePopup.getState();
+  const inputRef = useRef<HTMLInputElement>(null);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -49,6 +51,7 @@ export function PopupSearch() {
         <path d="M11 11l3.5 3.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
       </svg>
       <input
+        ref={inputRef}
         className="sn-search__input"
         type="search"
         // The popup exists to be typed into: focus lands here as it opens.
@@ -63,6 +66,20 @@ export function PopupSearch() {
         onChange={(event) => void setQuery(event.target.value)}
         onKeyDown={onKeyDown}
       />
+      {query !== '' ? (
+        <button
+          type="button"
+          className="sn-search__clear"
+          aria-label={t('popup_search_clear')}
+          title={t('popup_search_clear')}
+          onClick={() => {
+            void setQuery('');
+            inputRef.current?.focus();
+          }}
+        >
+          ×
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -185,6 +185,31 @@ describe('the popup search box', () => {
     expect(window.close).toHaveBeenCalled();
   });
 
+  test('the clear button empties the search, brings the grid back and keeps the focus in the box', async () => {
+    const user = userEvent.setup();
+    await addCustomTool({ url: 'https://a.example/', title: 'A' }, db);
+    searchAnswer = [
+      {
+        source: 'bookmark',
+        id: 'b1',
+        kind: 'bookmark',
+        itemId: null,
+        title: 'A',
+        url: 'https://a.example/',
+        titleRanges: [],
+      },
+    ];
+    render(<PopupApp />);
+    expect(screen.queryByRole('button', { name: '清空搜索' })).toBeNull();
+    await user.type(screen.getByRole('combobox'), 'a');
+    await screen.findAllByRole('option');
+    await user.click(screen.getByRole('button', { name: '清空搜索' }));
+    expect(screen.getByRole('combobox')).toHaveValue('');
+    expect(screen.getByRole('combobox')).toHaveFocus();
+    expect(screen.queryByRole('option')).toBeNull();
+    expect(await screen.findByRole('list', { name: '未分组' })).toBeInTheDocument();
+  });
+
   test('arrow keys move the selection; Enter opens the selected hit', async () => {
     const user = userEvent.setup();
     searchAnswer = [

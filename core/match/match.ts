@@ -72,12 +72,27 @@ function termLookup(table: TermTable): TermLookup {
   return lookup;
 }
 
+/** How many times each table has been scanned without a built look-up (see termsInText). */
+const scans = new WeakMap<TermTable, number>();
+
 /**
- * Terms of the index found in a text (already `searchableText`): one or two map look-ups per character,
- * not one search per term. CJK terms match anywhere; others at a word start (short ones as whole words).
+ * Terms of the index found in a text (already `searchableText`): one or two look-ups per character, not one
+ * search per term. CJK terms match anywhere; others at a word start (short ones as whole words).
+ *
+ * The first scan of a table probes `termBuckets` by key: the content script parses a fresh index on every page
+ * load and scans it once, and turning thousands of buckets into character-code maps would cost more than the
+ * page's few hundred characters of look-ups. A table scanned again (the index builder, the background, the
+ * CLI) gets the maps, built once.
  */
 export function termsInText(table: TermTable, text: string): number[] {
-  const { single, double } = termLookup(table);
+  let lookup = lookups.get(table);
+  if (!lookup) {
+    const scanned = (scans.get(table) ?? 0) + 1;
+    scans.set(table, scanned);
+    if (scanned > 1) lookup = termLookup(table);
+  }
+  const buckets = table.termBuckets;
+  const byKey = (key: string) => (Object.hasOwn(buckets, key) ? buckets[key] : undefined);
   const found: number[] = [];
   const seen = new Set<number>();
   const check = (bucket: number[] | undefined, i: number) => {
@@ -94,10 +109,15 @@ export function termsInText(table: TermTable, text: string): number[] {
     }
   };
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    check(single.get(code), i);
-    const inner = double.get(code);
-    if (inner && i + 1 < text.length) check(inner.get(text.charCodeAt(i + 1)), i);
+    if (lookup) {
+      const code = text.charCodeAt(i);
+      check(lookup.single.get(code), i);
+      const inner = lookup.double.get(code);
+      if (inner && i + 1 < text.length) check(inner.get(text.charCodeAt(i + 1)), i);
+    } else {
+      check(byKey(text[i]!), i);
+      if (i + 1 < text.length) check(byKey(text.slice(i, i + 2)), i);
+    }
   }
   return found;
 }

@@ -7,9 +7,10 @@
  * This module never imports pinyin-pro; import buildSearchPack from '@/core/search/build' where items are
  * ingested, so the UI bundles stay small.
  */
-export { createSearcher, SCORE } from './searcher';
+export { createSearcher, isCurrentSearchPack, SCORE } from './searcher';
 export {
   CONTENT_CHARS,
+  READABLE_SEARCH_PACK_VERSIONS,
   SEARCH_PACK_VERSION,
   TAGS_JOINER,
   type HighlightField,

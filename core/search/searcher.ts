@@ -150,6 +150,18 @@ interface Interpretation {
   bonus: number;
 }
 
+/**
+ * True when a stored pack has the current layout. An older readable one still searches, minus what its layout
+ * lacks (version 1: tag pinyin), so whoever stores packs can rebuild it at the next chance (e.g. at startup).
+ */
+export function isCurrentSearchPack(pack: unknown): boolean {
+  return (
+    typeof pack === 'object' &&
+    pack !== null &&
+    (pack as { version?: unknown }).version === SEARCH_PACK_VERSION
+  );
+}
+
 function assertPack(pack: SearchPack): void {
   if (!pack || !READABLE_SEARCH_PACK_VERSIONS.includes(pack.version)) {
     throw new Error(

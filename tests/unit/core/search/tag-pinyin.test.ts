@@ -1,5 +1,11 @@
 import { buildSearchPack, runPinyin } from '../../../../core/search/build';
-import { createSearcher, SCORE, TAGS_JOINER, type SearchHit } from '../../../../core/search/index';
+import {
+  createSearcher,
+  isCurrentSearchPack,
+  SCORE,
+  TAGS_JOINER,
+  type SearchHit,
+} from '../../../../core/search/index';
 import { item } from './fixture';
 
 /**
@@ -101,6 +107,10 @@ describe('the pack stores tag pinyin once per distinct Han run', () => {
     const { tagPinyin: _dropped, ...older } = buildSearchPack(catalog);
     const searcher = createSearcher({ ...older, version: 1 });
     expect(searcher.search('wuliu').map((h) => h.id)).toEqual(['yunexpress']);
+    // …and says it is worth rebuilding, while a fresh pack is current.
+    expect(isCurrentSearchPack({ ...older, version: 1 })).toBe(false);
+    expect(isCurrentSearchPack(buildSearchPack(catalog))).toBe(true);
+    expect(isCurrentSearchPack(null)).toBe(false);
   });
 
   test('a damaged tag pinyin table is refused, a wrong entry gives its run no pinyin', () => {

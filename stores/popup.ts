@@ -27,6 +27,8 @@ export const POPULAR_SHOWN = 8;
 export const POPULAR_UNTIL_BOOKMARKS = 8;
 /** Ranked offers kept in memory, so a pinned one is replaced by the next without reading the catalog again. */
 const POPULAR_CANDIDATES = 48;
+/** Settings row: true when the seller hid the offers. */
+const POPULAR_HIDDEN_KEY = 'popup.hidePopular';
 
 export type PopularState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -43,6 +45,8 @@ interface PopupState {
   /** Popular tools, best first, bookmarked ones included (the view leaves those out: see offersToShow). */
   popular: PopularTool[];
   popularState: PopularState;
+  /** The seller hid the offers (kept in settings; "organize" offers to show them again). */
+  popularHidden: boolean;
   /** When the catalog the offers were ranked from was written (its categories record), once known. */
   catalogVersion: number | null | undefined;
   setQuery(query: string): Promise<void>;
@@ -50,6 +54,8 @@ interface PopupState {
   loadWhatsNew(): Promise<void>;
   /** Reads the catalog's tools and the seller's use of them, and ranks the offers. */
   loadPopular(): Promise<void>;
+  /** Hides or shows the offers, for this and every later opening. */
+  setPopularHidden(hidden: boolean): Promise<void>;
   /** Bookmarks an offered tool (into the unfiled tools); it leaves the offers as the grid shows it. */
   pinTool(item: CatalogItem): Promise<BookmarkRecord>;
   /**
@@ -72,6 +78,7 @@ export const usePopup = create<PopupState>((set, get) => ({
   whatsNewTotal: 0,
   popular: [],
   popularState: 'idle',
+  popularHidden: false,
   catalogVersion: undefined,
 
   async setQuery(query) {
@@ -109,17 +116,30 @@ export const usePopup = create<PopupState>((set, get) => ({
   async loadPopular() {
     if (get().popularState === 'idle') set({ popularState: 'loading' });
     try {
+      // Hidden: the catalog is not read at all.
+      const popularHidden = (await db.settings.get(POPULAR_HIDDEN_KEY))?.value === true;
+      if (popularHidden) {
+        set({ popular: [], popularHidden, popularState: 'ready' });
+        return;
+      }
       const [tools, categories, opens] = await Promise.all([
         listItems({ kind: 'tool' }),
         getCategories(),
         db.settings.get(TOOL_OPENS_KEY).then((row) => parseToolOpens(row?.value)),
       ]);
       const popular = rankPopularTools({ tools, categories, opens, limit: POPULAR_CANDIDATES });
-      set({ popular, popularState: 'ready' });
+      set({ popular, popularHidden, popularState: 'ready' });
     } catch {
       // The offers are a convenience: without them the grid shows its plain empty state.
       set({ popular: [], popularState: 'error' });
     }
+  },
+
+  async setPopularHidden(hidden) {
+    await db.settings.put({ key: POPULAR_HIDDEN_KEY, value: hidden });
+    set({ popularHidden: hidden });
+    // Shown again: rank them now (they were never read while hidden).
+    if (!hidden && get().popular.length === 0) set({ popularState: 'idle' });
   },
 
   pinTool(item) {

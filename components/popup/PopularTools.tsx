@@ -41,6 +41,15 @@ export function PopularTools({ offers }: { offers: readonly PopularTool[] }) {
         <button type="button" className="sn-section__action" onClick={() => void openSidebar()}>
           {t('popup_popular_more')}
         </button>
+        <button
+          type="button"
+          className="sn-section__action"
+          aria-label={t('popup_popular_hide_label')}
+          title={t('popup_popular_hide_label')}
+          onClick={() => void run(() => usePopup.getState().setPopularHidden(true))}
+        >
+          {t('popup_popular_hide')}
+        </button>
       </div>
       <ActionError error={error} />
       <ul className="sn-popup__grid" aria-label={t('popup_popular_title')}>

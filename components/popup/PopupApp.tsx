@@ -22,13 +22,15 @@ export function PopupApp() {
   const query = usePopup((s) => s.query);
   const popular = usePopup((s) => s.popular);
   const popularState = usePopup((s) => s.popularState);
+  const popularHidden = usePopup((s) => s.popularHidden);
   const folders = useBookmarks((s) => s.folders);
   const bookmarks = useBookmarks((s) => s.bookmarks);
   const bookmarksLoaded = useBookmarks((s) => s.loaded);
   const [organizing, setOrganizing] = useState(false);
   // A seller whose grid is full never pays for reading the catalog's tools.
   const wantsPopular = bookmarksLoaded && bookmarks.length < POPULAR_UNTIL_BOOKMARKS;
-  const offers = wantsPopular && !organizing ? offersToShow(popular, bookmarks, POPULAR_SHOWN) : [];
+  const offers =
+    wantsPopular && !organizing && !popularHidden ? offersToShow(popular, bookmarks, POPULAR_SHOWN) : [];
 
   useEffect(() => {
     void usePopup
@@ -74,7 +76,8 @@ export function PopupApp() {
               <QuickLaunchGrid
                 organizing={organizing}
                 emptyText={
-                  offers.length > 0 || popularState === 'loading' || popularState === 'idle'
+                  offers.length > 0 ||
+                  (!popularHidden && (popularState === 'loading' || popularState === 'idle'))
                     ? t('popup_empty_pin_hint')
                     : t('popup_empty')
                 }
@@ -83,6 +86,15 @@ export function PopupApp() {
                 <>
                   <NewFolderForm />
                   <AddToolForm folders={folders} />
+                  {popularHidden ? (
+                    <button
+                      type="button"
+                      className="sn-button sn-popup__show-popular"
+                      onClick={() => void usePopup.getState().setPopularHidden(false)}
+                    >
+                      {t('popup_popular_show')}
+                    </button>
+                  ) : null}
                 </>
               ) : null}
             </section>

@@ -75,6 +75,7 @@ beforeEach(async () => {
     whatsNewTotal: 0,
     popular: [],
     popularState: 'idle',
+    popularHidden: false,
     catalogVersion: undefined,
   });
   await Promise.all(
@@ -202,6 +203,30 @@ describe('once the grid is the seller’s own', () => {
     await screen.findByText('Mine 7');
     expect(screen.queryByRole('list', { name: '常用工具' })).toBeNull();
     expect(usePopup.getState().popularState).toBe('idle');
+  });
+
+  test('the seller can hide the offers for good, and show them again from organize', async () => {
+    const user = userEvent.setup();
+    await installCatalog();
+    const first = render(<PopupApp />);
+    await screen.findByRole('list', { name: '常用工具' });
+    await user.click(screen.getByRole('button', { name: '隐藏常用工具' }));
+    await waitFor(() => expect(screen.queryByRole('list', { name: '常用工具' })).toBeNull());
+    expect(screen.getByText(/还没有书签/)).toBeInTheDocument();
+
+    // Next opening: still hidden, and the catalog's tools are not even read.
+    first.unmount();
+    usePopup.setState({ popular: [], popularState: 'idle', popularHidden: false, catalogVersion: undefined });
+    render(<PopupApp />);
+    await waitFor(() => expect(usePopup.getState().popularState).toBe('ready'));
+    expect(usePopup.getState().popular).toEqual([]);
+    expect(screen.queryByRole('list', { name: '常用工具' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: '整理' }));
+    await user.click(screen.getByRole('button', { name: '显示常用工具' }));
+    await user.click(screen.getByRole('button', { name: '完成' }));
+    await screen.findByRole('list', { name: '常用工具' });
+    expect(offered()[0]).toBe('亚马逊卖家中心');
   });
 
   test('while organizing, the offers step aside', async () => {

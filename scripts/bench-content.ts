@@ -8,7 +8,7 @@
  *    with no tip, aim ≤ 0.5 ms), as medians over page loads:
  *    - work: the script's own work once extension storage has answered (page text, match, card), from the
  *      User Timing measure the script records around it;
- *    - evaluation: compiling and running the bundle at injection (DevTools trace `EvaluateScript`): the
+ *    - evaluation: compiling and running the bundle at injection (DevTools trace `EvaluateScript`):
  *      WXT's content-script runtime, the shadow-root UI helpers and our module set-up;
  *    - callbacks: later main-thread slices the trace attributes to the script.
  *    Baseline lines do the same for a bare content script that only reads extension storage, and for one that

@@ -90,6 +90,8 @@ test('search, read, bookmark, then offline after a restart', async () => {
       sidebar.page.getByRole('button', { name: '编辑“头程运费比价”的收藏' }).getAttribute('aria-pressed'),
     )
     .toBe('true');
+  // The note editor closes only once the note is written; closing the browser before that would race it.
+  await expect.poll(() => sidebar.page.getByRole('dialog').count()).toBe(0);
 
   // The publisher's site goes down; the browser restarts.
   await server.close();

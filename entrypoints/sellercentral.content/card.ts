@@ -48,8 +48,7 @@ export function drawCard(
     const badge = el(
       'button',
       { className: 'badge', testid: 'tip-badge', title: t('tips_badge_label', String(guides.length)) },
-      'SN',
-      el('span', {}, String(guides.length)),
+      t('tips_badge_text', String(guides.length)),
     );
     badge.setAttribute('aria-label', t('tips_badge_label', String(guides.length)));
     badge.addEventListener('click', () => actions.setCollapsed(false));

@@ -163,7 +163,10 @@ async function benchSearch(): Promise<void> {
       const grown = process.memoryUsage().heapUsed - before;
       if (grown > 0) sizes.push(grown / 1024);
     }
-    return percentile(sizes.sort((a, b) => a - b), 0.5);
+    return percentile(
+      sizes.sort((a, b) => a - b),
+      0.5,
+    );
   };
   const quickLaunchKb = await allocated((stroke) => search.search(stroke, 8));
   const catalogKb = await allocated((stroke) => catalogOnly.search(stroke, { limit: 16 }));

@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { onMessage } from '@/messaging/protocol';
 import type { AddFeedResult, SyncFeedReport } from '@/messaging/sync';
 import { SellerNavDB } from '@/storage/database';
-import { isQuotaError, removeFeedData } from '@/storage/catalog-write';
+import { isQuotaError, rebuildDerivedRecords, removeFeedData } from '@/storage/catalog-write';
+import { getSearchPack } from '@/storage/catalog';
+import { isCurrentSearchPack } from '@/core/search';
 import { writeMatchIndex } from '@/storage/match-index';
 import { buildSearchPack } from '@/core/search/build';
 import { syncAllFeeds, syncFeed, type SyncDeps, type FeedSyncReport } from './sync-engine';
@@ -108,6 +110,17 @@ async function ensureSchedule(): Promise<void> {
   }
 }
 
+/**
+ * After an update whose search pack format changed, the stored pack is rebuilt from the cached catalog at once:
+ * an unchanged feed answers 304 and an unchanged starter catalog is skipped, so no sync would rebuild it.
+ */
+async function rebuildStaleSearchPack(deps: SyncDeps): Promise<void> {
+  const pack = await getSearchPack(deps.db);
+  if (pack === null || isCurrentSearchPack(pack)) return;
+  const items = await rebuildDerivedRecords(deps.db, { buildSearchPack: deps.buildSearchPack });
+  await deps.afterWrite?.(items);
+}
+
 /** At each service-worker start: a sync that was cut off (marker still set) runs again (see runSync). */
 async function resumeCutOffSync(): Promise<void> {
   if ((await readMarker()) !== null) await runSync(async () => undefined);
@@ -120,9 +133,10 @@ export function registerSync(): void {
     void (async () => {
       await ensureSchedule();
       // A new version may bring a new starter catalog; a first install loads it with no network at all.
-      await runSync((deps) =>
-        ensureStarterCatalog(deps, { onlyIfMissing: false, quiet: reason === 'install' }),
-      );
+      await runSync(async (deps) => {
+        await ensureStarterCatalog(deps, { onlyIfMissing: false, quiet: reason === 'install' });
+        await rebuildStaleSearchPack(deps);
+      });
     })();
   });
   browser.runtime.onStartup.addListener(() => {

@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AddFeedResult, SyncFeedReport } from '@/messaging/sync';
 import { db } from '@/storage/db';
 import { newFeedRecord } from '@/storage/feed-record';
-import { getCatalogItem, getCatalogStatus, listAllItems } from '@/storage/catalog';
+import { getCatalogItem, getCatalogStatus, getSearchPack, listAllItems } from '@/storage/catalog';
+import { createSearcher, isCurrentSearchPack, type SearchPack } from '@/core/search';
 import { readMatchIndex } from '@/storage/match-index';
 import { feedRoute, jsonFeed, republishedFeed, startTestServer, toolItem, type TestServer } from './server';
 
@@ -189,4 +190,26 @@ test('a full disk while adding a feed is the storage-full sentence, and no subsc
     add.mockRestore();
   }
   expect(await db.feeds.where('url').equals(server.url('/feed.json')).count()).toBe(0);
+});
+
+test('an update that changes the search pack format rebuilds the stored pack from the cached catalog', async () => {
+  await start();
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+  await vi.waitFor(async () => expect((await db.feeds.get('starter'))?.itemCount).toBeGreaterThan(100), {
+    timeout: 10_000,
+  });
+  // The pack as the previous release wrote it: version 1, no pinyin for tags.
+  const current = (await getSearchPack(db)) as { version: number; tagPinyin?: unknown };
+  const { tagPinyin: _dropped, ...previous } = current;
+  await db.catalogBlobs.put({ key: 'searchPack', value: { ...previous, version: 1 }, updatedAt: Date.now() });
+  expect(isCurrentSearchPack(await getSearchPack(db))).toBe(false);
+
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+  await vi.waitFor(async () => expect(isCurrentSearchPack(await getSearchPack(db))).toBe(true), {
+    timeout: 10_000,
+  });
+  // Tag pinyin is back: `wuliu` finds tools tagged 物流 whose titles do not say it.
+  const hits = createSearcher((await getSearchPack(db)) as SearchPack).search('wuliu', { limit: 50 });
+  const titles = await Promise.all(hits.map(async (hit) => (await getCatalogItem(hit.id, db))?.title ?? ''));
+  expect(titles.some((title) => !title.includes('物流'))).toBe(true);
 });

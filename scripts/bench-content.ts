@@ -7,9 +7,10 @@
  *    background at install) on a Seller Central page where no guide fits and on one with a tip (budget ≤ 2 ms
  *    with no tip, aim ≤ 0.5 ms), as medians over page loads:
  *    - work: the script's own work once extension storage has answered (page text, match, card), from the
- *      User Timing measure the script records around it;
- *    - evaluation: compiling and running the bundle at injection (DevTools trace `EvaluateScript`):
- *      WXT's content-script runtime, the shadow-root UI helpers and our module set-up;
+ *      User Timing measure the script records around it; on a tip page this includes loading the card module
+ *      (entrypoints/sellercentral-card.ts, imported on demand), in wall time;
+ *    - evaluation: compiling and running the entry bundle at injection (DevTools trace `EvaluateScript`):
+ *      WXT's content-script runtime and our module set-up (not the card module);
  *    - callbacks: later main-thread slices the trace attributes to the script.
  *    Baseline lines do the same for a bare content script that only reads extension storage, and for one that
  *    also reads the page's title and headings. Each figure is the median, with the fastest load in brackets.

@@ -284,9 +284,10 @@ test('the extension made no request and the canary typed into the forms is nowhe
   ];
   recordTrustCounts('privacy-canary', {
     'page requests': pageRequests.length,
-    'requests started by the extension': pageRequests.filter((r) =>
-      r.initiator.includes('chrome-extension://'),
+    'network requests started by the extension': pageRequests.filter(
+      (r) => r.initiator.includes('chrome-extension://') && !r.url.startsWith('chrome-extension://'),
     ).length,
+    'card module reads from the extension package': own.length,
     'messages checked': messages.length,
     'storage and IndexedDB bytes checked': storage.length + databases.length,
     'canary hits': places.filter((place) => place.includes(CANARY)).length,

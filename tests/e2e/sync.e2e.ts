@@ -1,3 +1,4 @@
+import { readStoresRaw } from './support/raw-idb';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -53,39 +54,24 @@ function publish(path: string, count: number, label: string) {
 
 /** What the real IndexedDB holds, read raw from an extension page (no app code involved). */
 async function snapshot(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('sellernav');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    type Chunk = { feedId: string; items: { id: string; title: string }[] };
-    const chunks = await all<Chunk>('catalogChunks');
-    const feedRows = await all<{ id: string; url: string; itemCount: number; lastError: string | null }>(
-      'feeds',
-    );
-    const bookmarks = await all<{ id: string; url: string }>('bookmarks');
-    db.close();
-    return {
-      feeds: feedRows,
-      bookmarks,
-      byFeed: Object.fromEntries(
-        feedRows.map((f) => {
-          const items = chunks.filter((c) => c.feedId === f.id).flatMap((c) => c.items);
-          return [
-            f.url,
-            { count: items.length, labels: [...new Set(items.map((i) => i.title.split(' ')[0]))] },
-          ];
-        }),
-      ),
-    };
-  });
+  const raw = await readStoresRaw(page, ['catalogChunks', 'feeds', 'bookmarks']);
+  type Chunk = { feedId: string; items: { id: string; title: string }[] };
+  const chunks = raw['catalogChunks'] as Chunk[];
+  const feedRows = raw['feeds'] as { id: string; url: string; itemCount: number; lastError: string | null }[];
+  const bookmarks = raw['bookmarks'] as { id: string; url: string }[];
+  return {
+    feeds: feedRows,
+    bookmarks,
+    byFeed: Object.fromEntries(
+      feedRows.map((f) => {
+        const items = chunks.filter((c) => c.feedId === f.id).flatMap((c) => c.items);
+        return [
+          f.url,
+          { count: items.length, labels: [...new Set(items.map((i) => i.title.split(' ')[0]))] },
+        ];
+      }),
+    ),
+  };
 }
 
 async function addBookmarkRaw(page: Page) {

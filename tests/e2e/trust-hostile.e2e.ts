@@ -1,3 +1,4 @@
+import { readStoresRaw } from './support/raw-idb';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,36 +121,20 @@ interface StoredFeed {
 
 /** The feeds and their cached item ids, read raw from the extension's IndexedDB (no app code involved). */
 async function storedFeeds(page: Page): Promise<StoredFeed[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('sellernav');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const feeds = await all<{ id: string; url: string; title: string }>('feeds');
-    type Item = { id: string; title: string; summary: string | null; url: string | null };
-    const chunks = await all<{ feedId: string; items: Item[] }>('catalogChunks');
-    db.close();
-    return feeds.map((f) => ({
+  const raw = await readStoresRaw(page, ['feeds', 'catalogChunks']);
+  const feeds = raw['feeds'] as { id: string; url: string; title: string }[];
+  type Item = { id: string; title: string; summary: string | null; url: string | null };
+  const chunks = raw['catalogChunks'] as { feedId: string; items: Item[] }[];
+  return feeds.map((f) => {
+    const items = chunks.filter((c) => c.feedId === f.id).flatMap((c) => c.items);
+    return {
       id: f.id,
       url: f.url,
       title: f.title,
-      itemIds: chunks.filter((c) => c.feedId === f.id).flatMap((c) => c.items.map((i) => i.id)),
-      text: Object.fromEntries(
-        chunks
-          .filter((c) => c.feedId === f.id)
-          .flatMap((c) => c.items.map((i) => [i.id, { title: i.title, summary: i.summary }])),
-      ),
-      itemUrls: chunks
-        .filter((c) => c.feedId === f.id)
-        .flatMap((c) => c.items.flatMap((i) => (i.url ? [i.url] : []))),
-    }));
+      itemIds: items.map((i) => i.id),
+      text: Object.fromEntries(items.map((i) => [i.id, { title: i.title, summary: i.summary }])),
+      itemUrls: items.flatMap((i) => (i.url ? [i.url] : [])),
+    };
   });
 }
 

@@ -52,6 +52,14 @@ async function start() {
   registerSync();
 }
 
+/** Fires the install event and waits until the bundled starter catalog is in the database. */
+async function installWithStarterCatalog(): Promise<void> {
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+  await vi.waitFor(async () => expect((await db.feeds.get('starter'))?.itemCount).toBeGreaterThan(100), {
+    timeout: 10_000,
+  });
+}
+
 function send<T>(name: string, data: unknown): Promise<T> {
   const handler = handlers.get(name);
   if (!handler) throw new Error(`no handler for ${name}`);
@@ -60,10 +68,7 @@ function send<T>(name: string, data: unknown): Promise<T> {
 
 test('install: the schedule is set and the bundled starter catalog is there, not counted as new', async () => {
   await start();
-  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-  await vi.waitFor(async () => expect((await db.feeds.get('starter'))?.itemCount).toBeGreaterThan(100), {
-    timeout: 10_000,
-  });
+  await installWithStarterCatalog();
   const alarm = await fakeBrowser.alarms.get('sellernav-sync');
   expect(alarm?.periodInMinutes).toBe(60);
   const status = await getCatalogStatus(db);
@@ -170,10 +175,7 @@ test('a full disk while adding a feed is the storage-full sentence, and no subsc
   );
   await start();
   // The starter catalog is in place first, so the only write the refusal below meets is the subscription's.
-  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-  await vi.waitFor(async () => expect((await db.feeds.get('starter'))?.itemCount).toBeGreaterThan(100), {
-    timeout: 10_000,
-  });
+  await installWithStarterCatalog();
   // Whatever database instance the background opens, its first write of the subscription row is refused as
   // IndexedDB refuses it when the origin's quota is used up.
   // Each Dexie database derives its tables from one shared Table prototype, which holds `add`.
@@ -194,10 +196,7 @@ test('a full disk while adding a feed is the storage-full sentence, and no subsc
 
 test('an update that changes the search pack format rebuilds the stored pack from the cached catalog', async () => {
   await start();
-  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-  await vi.waitFor(async () => expect((await db.feeds.get('starter'))?.itemCount).toBeGreaterThan(100), {
-    timeout: 10_000,
-  });
+  await installWithStarterCatalog();
   // The pack as the previous release wrote it: version 1, no pinyin for tags.
   const current = (await getSearchPack(db)) as { version: number; tagPinyin?: unknown };
   const { tagPinyin: _dropped, ...previous } = current;

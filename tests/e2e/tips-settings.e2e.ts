@@ -251,8 +251,9 @@ describe('settings applied on the next Seller Central page view', () => {
     expect((await offered(session, url)).ids).toContain(PASSWORD_GUIDE);
     // Still listed after a reload: the other hidden guides stay hidden.
     await settings.refresh();
+    // The list loads after the section's controls: wait for it before judging what it holds.
+    await expect.poll(() => settings.hiddenRow('guide-inventory').count()).toBe(1);
     expect(await settings.hiddenRow(PASSWORD_GUIDE).count()).toBe(0);
-    expect(await settings.hiddenRow('guide-inventory').count()).toBe(1);
     expect((await offered(session, 'https://sellercentral.amazon.com/inventory')).element).toBe(0);
     await settings.page.close();
   });

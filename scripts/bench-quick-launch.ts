@@ -16,22 +16,14 @@ import type { LaunchBookmark } from '../core/quick-launch/rank';
 import { emptySellerData, parseBackupJson, serializeBackup, type SellerData } from '../core/backup/schema';
 import { planImport } from '../core/backup/merge';
 import { parseNetscapeBookmarks, serializeNetscapeBookmarks } from '../core/backup/netscape';
+import { seededRandom } from './seeded-random';
 
 const quick = process.argv.includes('--quick');
 const CATALOG = quick ? 2_000 : 20_000;
 const BOOKMARKS = 300;
 const BACKUP_BOOKMARKS = quick ? 1_000 : 5_000;
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const random = rng(7);
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 

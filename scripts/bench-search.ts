@@ -18,20 +18,12 @@ import type { CatalogItem } from '../core/model';
 import { buildSearchPack, htmlToText } from '../core/search/build';
 import { createSearcher } from '../core/search/index';
 import { isHan } from '../core/search/text';
+import { seededRandom } from './seeded-random';
 
 // ---------------------------------------------------------------------------------------------------------
 // Corpus
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const WORDS = (
   '头程 物流 海运 空运 快递 货代 清关 报关 关税 入库 仓储 库存 补货 断货 发货 退货 退款 评论 差评 索评 ' +
